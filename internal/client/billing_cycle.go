@@ -1,0 +1,115 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// BillingCycleInfo is the v1 billing-cycle answer for a hosting account or a
+// VM (GET /api/hosting/{accountId}/billing-cycle, GET /api/vm/{vmid}/billing-cycle).
+// Its ProductID is the id that v1 upgrades take.
+type BillingCycleInfo struct {
+	// Current is the cycle id, "m" or "a".
+	Current        string              `json:"current"`
+	CurrentName    string              `json:"currentName"`
+	Cycles         []BillingCycleV1    `json:"cycles"`
+	ProductID      string              `json:"productId"`
+	AccountID      string              `json:"accountId"`
+	AccountDetails BillingCycleAccount `json:"accountDetails"`
+}
+
+// BillingCycleV1 is one cycle the service can be billed on.
+type BillingCycleV1 struct {
+	ID           string `json:"id"`
+	Name         string `json:"name"`
+	Price        Amount `json:"price"`
+	IsCurrent    bool   `json:"isCurrent"`
+	BillingCycle string `json:"billingCycle"`
+}
+
+// BillingCycleAccount describes the service the cycles belong to.
+type BillingCycleAccount struct {
+	Domain string `json:"domain"`
+	Name   string `json:"name"`
+	Total  Amount `json:"total"`
+}
+
+// GetHostingBillingCycle reads a v1 hosting account's billing cycles.
+func (c *Client) GetHostingBillingCycle(ctx context.Context, accountID int64) (*BillingCycleInfo, error) {
+	var out BillingCycleInfo
+	path := "/api/hosting/" + strconv.FormatInt(accountID, 10) + "/billing-cycle"
+	if err := c.call(ctx, http.MethodGet, path, nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetVMBillingCycle reads a VM's billing cycles (v1).
+func (c *Client) GetVMBillingCycle(ctx context.Context, vmID int64) (*BillingCycleInfo, error) {
+	var out BillingCycleInfo
+	path := "/api/vm/" + strconv.FormatInt(vmID, 10) + "/billing-cycle"
+	if err := c.call(ctx, http.MethodGet, path, nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// SharedHostingBillingCycles is the v2 billing-cycle state of an account
+// (GET /api/v2/shared-hosting/{accountId}/actions/billing-cycle).
+type SharedHostingBillingCycles struct {
+	CurrentBillingCycle string              `json:"currentBillingCycle"`
+	Cycles              []BillingCycleV2    `json:"cycles"`
+	BlockingInvoices    []InvoiceSummary    `json:"blockingInvoices"`
+	Actions             BillingCycleActions `json:"actions"`
+}
+
+// BillingCycleV2 is one cycle, with v2's canonical name ("annually").
+type BillingCycleV2 struct {
+	BillingCycle string `json:"billingCycle"`
+	Amount       Amount `json:"amount"`
+	CurrencyCode string `json:"currencyCode"`
+	IsCurrent    bool   `json:"isCurrent"`
+}
+
+// BillingCycleActions says whether the cycle can be changed now.
+type BillingCycleActions struct {
+	CanChangeBillingCycle ActionGate `json:"canChangeBillingCycle"`
+}
+
+// ActionGate is v2's "may this action be taken now, and if not why".
+type ActionGate struct {
+	Allowed bool    `json:"allowed"`
+	Reason  *string `json:"reason"`
+	Code    *string `json:"code"`
+}
+
+// InvoiceSummary is an invoice as listed among blocking invoices.
+type InvoiceSummary struct {
+	ID           string `json:"id"`
+	Number       string `json:"number"`
+	Amount       Amount `json:"amount"`
+	CurrencyCode string `json:"currencyCode"`
+	DueAt        string `json:"dueAt"`
+	Status       string `json:"status"`
+}
+
+// GetSharedHostingBillingCycles reads a v2 account's billing cycles.
+func (c *Client) GetSharedHostingBillingCycles(ctx context.Context, accountID string) (*SharedHostingBillingCycles, error) {
+	var out SharedHostingBillingCycles
+	if err := c.call(ctx, http.MethodGet, sharedHostingPath(accountID, "actions/billing-cycle"), nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// sharedHostingPath builds /api/v2/shared-hosting/{accountId}[/suffix], with
+// the id escaped: it comes from user configuration.
+func sharedHostingPath(accountID, suffix string) string {
+	p := "/api/v2/shared-hosting/" + url.PathEscape(accountID)
+	if suffix != "" {
+		p += "/" + suffix
+	}
+	return p
+}

@@ -1,0 +1,256 @@
+// Package client is a typed client for the HostUp API (https://cloud.hostup.se),
+// both its v1 routes (/api/..., X-API-Key, {success, data} envelope) and its v2
+// routes (/api/v2/..., bearer token, RFC 7807 errors).
+//
+// It knows nothing of Terraform: the provider converts its types.
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// DefaultEndpoint is HostUp's production API.
+const DefaultEndpoint = "https://cloud.hostup.se"
+
+// Defaults, in one place.
+const (
+	DefaultRequestTimeout = 60 * time.Second
+	DefaultMaxRetries     = 4
+	// DefaultMaxRetryWait bounds the total time spent waiting between tries of
+	// one call, whatever Retry-After asks for.
+	DefaultMaxRetryWait = 2 * time.Minute
+	defaultBackoff      = time.Second
+	defaultUserAgent    = "terraform-provider-hostup/dev"
+	// maxResponseBody guards against a runaway body; HostUp answers are small.
+	maxResponseBody = 8 << 20
+)
+
+// Client calls the HostUp API. It is safe for concurrent use.
+type Client struct {
+	baseURL      *url.URL
+	apiKey       string
+	httpClient   *http.Client
+	userAgent    string
+	maxRetries   int
+	maxRetryWait time.Duration
+	backoff      time.Duration
+	// sleep waits between tries; tests replace it to observe the waits.
+	sleep func(ctx context.Context, d time.Duration) error
+}
+
+// Option configures a Client.
+type Option func(*Client)
+
+// WithEndpoint sets the API base URL (scheme and host, optionally a path prefix).
+func WithEndpoint(endpoint string) Option {
+	return func(c *Client) { c.baseURL, _ = url.Parse(endpoint) }
+}
+
+// WithHTTPClient sets the HTTP client, e.g. one with a logging transport.
+// Its Timeout bounds each try.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *Client) { c.httpClient = hc }
+}
+
+// WithUserAgent sets the User-Agent header.
+func WithUserAgent(ua string) Option {
+	return func(c *Client) { c.userAgent = ua }
+}
+
+// WithRetry bounds retries: at most maxRetries further tries, and at most
+// maxWait spent waiting between tries of one call.
+func WithRetry(maxRetries int, maxWait time.Duration) Option {
+	return func(c *Client) {
+		c.maxRetries = maxRetries
+		c.maxRetryWait = maxWait
+	}
+}
+
+// New returns a client for apiKey. The endpoint must be HTTPS unless it points
+// at a loopback address (the simulator, a local proxy).
+func New(apiKey string, opts ...Option) (*Client, error) {
+	c := &Client{
+		apiKey:       apiKey,
+		httpClient:   &http.Client{Timeout: DefaultRequestTimeout},
+		userAgent:    defaultUserAgent,
+		maxRetries:   DefaultMaxRetries,
+		maxRetryWait: DefaultMaxRetryWait,
+		backoff:      defaultBackoff,
+		sleep:        sleepContext,
+	}
+	c.baseURL, _ = url.Parse(DefaultEndpoint)
+	for _, opt := range opts {
+		opt(c)
+	}
+	if c.apiKey == "" {
+		return nil, errors.New("an API key is required")
+	}
+	if c.baseURL == nil {
+		return nil, errors.New("invalid endpoint")
+	}
+	if err := ValidateEndpoint(c.baseURL.String()); err != nil {
+		return nil, err
+	}
+	if c.maxRetries < 0 {
+		return nil, errors.New("max retries must not be negative")
+	}
+	return c, nil
+}
+
+// ValidateEndpoint checks that an endpoint is an absolute HTTPS URL, or plain
+// HTTP to a loopback host. The API key travels in a header, so anything else
+// would send it in clear text.
+func ValidateEndpoint(endpoint string) error {
+	u, err := url.Parse(endpoint)
+	if err != nil {
+		return fmt.Errorf("invalid endpoint %q: %w", endpoint, err)
+	}
+	if u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return fmt.Errorf("invalid endpoint %q: want an absolute URL such as %s", endpoint, DefaultEndpoint)
+	}
+	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("invalid endpoint %q: credentials, query and fragment are not allowed", endpoint)
+	}
+	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		return fmt.Errorf("endpoint %q uses plain http: the API key would travel unencrypted; use https (plain http is accepted only for loopback addresses)", endpoint)
+	}
+	return nil
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// isV2 tells the API generation from the path: it decides the auth header and
+// the body shapes.
+func isV2(path string) bool { return strings.HasPrefix(path, "/api/v2/") }
+
+// call performs one API call: it encodes in, retries what is safe to retry,
+// and decodes a 2xx body into out (for v1, the envelope's data).
+func (c *Client) call(ctx context.Context, method, path string, query url.Values, in, out any) error {
+	var body []byte
+	if in != nil {
+		var err error
+		if body, err = json.Marshal(in); err != nil {
+			return fmt.Errorf("encoding %s %s: %w", method, path, err)
+		}
+	}
+	u := c.baseURL.JoinPath(path)
+	u.RawQuery = query.Encode()
+
+	waited := time.Duration(0)
+	for attempt := 0; ; attempt++ {
+		respBody, err := c.try(ctx, method, path, u.String(), body)
+		if err == nil {
+			return decodeSuccess(method, path, respBody, out)
+		}
+		wait, retry := c.retryDecision(method, err, attempt, waited)
+		if !retry {
+			return err
+		}
+		if sleepErr := c.sleep(ctx, wait); sleepErr != nil {
+			// Cancelled while waiting: say so, and keep the answer that made
+			// us wait reachable with errors.As.
+			return fmt.Errorf("%w while waiting %s to retry: %w", sleepErr, wait, err)
+		}
+		waited += wait
+	}
+}
+
+// try sends one request and returns the body of a 2xx answer, or an
+// *APIError / *RequestError.
+func (c *Client) try(ctx context.Context, method, path, rawURL string, body []byte) ([]byte, error) {
+	var reader io.Reader
+	if body != nil {
+		reader = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, rawURL, reader)
+	if err != nil {
+		return nil, fmt.Errorf("building %s %s: %w", method, path, err)
+	}
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.userAgent)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if isV2(path) {
+		req.Header.Set("Authorization", "Bearer "+c.apiKey)
+	} else {
+		req.Header.Set("X-API-Key", c.apiKey)
+	}
+
+	resp, err := c.httpClient.Do(req)
+	if err != nil {
+		return nil, &RequestError{Method: method, Path: path, MayHaveReachedServer: !neverConnected(err), Err: err}
+	}
+	defer resp.Body.Close()
+	respBody, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody))
+	if err != nil {
+		// The server answered a status but the body broke off: for a POST the
+		// change may well have been made.
+		return nil, &RequestError{Method: method, Path: path, MayHaveReachedServer: true, Err: fmt.Errorf("reading response: %w", err)}
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, newAPIError(method, path, resp, respBody)
+	}
+	return respBody, nil
+}
+
+// neverConnected reports whether the request failed before a connection was
+// made, so the server cannot have seen it.
+func neverConnected(err error) bool {
+	var opErr *net.OpError
+	return errors.As(err, &opErr) && opErr.Op == "dial"
+}
+
+// v1Envelope is the v1 success wrapper.
+type v1Envelope struct {
+	Success   bool            `json:"success"`
+	RequestID string          `json:"requestId"`
+	Data      json.RawMessage `json:"data"`
+}
+
+func decodeSuccess(method, path string, body []byte, out any) error {
+	if out == nil {
+		return nil
+	}
+	if !isV2(path) {
+		var env v1Envelope
+		if err := json.Unmarshal(body, &env); err != nil {
+			return fmt.Errorf("decoding %s %s: %w", method, path, err)
+		}
+		if !env.Success || len(env.Data) == 0 {
+			return fmt.Errorf("decoding %s %s: response has success=%t and no data (request id %s)", method, path, env.Success, env.RequestID)
+		}
+		body = env.Data
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		return fmt.Errorf("decoding %s %s: %w", method, path, err)
+	}
+	return nil
+}
+
+func sleepContext(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

@@ -1,0 +1,230 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// SharedHostingAccount is a v2 shared-hosting account
+// (GET /api/v2/shared-hosting/{accountId}).
+type SharedHostingAccount struct {
+	ID            string   `json:"id"`
+	Name          string   `json:"name"`
+	PrimaryDomain string   `json:"primaryDomain"`
+	Domains       []string `json:"domains"`
+	CustomName    *string  `json:"customName"`
+	// ServiceStatus is active, pending, suspended, cancelled, terminated,
+	// expired, fraud or unknown.
+	ServiceStatus string  `json:"serviceStatus"`
+	Billing       Billing `json:"billing"`
+	CreatedAt     string  `json:"createdAt"`
+	NextDueAt     *string `json:"nextDueAt"`
+	ExpiresAt     *string `json:"expiresAt"`
+}
+
+// Billing is a recurring price.
+type Billing struct {
+	Amount       Amount `json:"amount"`
+	CurrencyCode string `json:"currencyCode"`
+	BillingCycle string `json:"billingCycle"`
+}
+
+// GetSharedHostingAccount reads one v2 account.
+func (c *Client) GetSharedHostingAccount(ctx context.Context, accountID string) (*SharedHostingAccount, error) {
+	var out SharedHostingAccount
+	if err := c.call(ctx, http.MethodGet, sharedHostingPath(accountID, ""), nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// SharedHostingAccountPage is one page of the account list.
+type SharedHostingAccountPage struct {
+	Data       []SharedHostingAccount `json:"data"`
+	HasMore    bool                   `json:"hasMore"`
+	NextCursor *string                `json:"nextCursor"`
+}
+
+// ListSharedHostingAccounts reads every v2 account, following the cursor.
+func (c *Client) ListSharedHostingAccounts(ctx context.Context) ([]SharedHostingAccount, error) {
+	var all []SharedHostingAccount
+	query := url.Values{"limit": {"100"}}
+	for {
+		var page SharedHostingAccountPage
+		if err := c.call(ctx, http.MethodGet, "/api/v2/shared-hosting", query, nil, &page); err != nil {
+			return nil, err
+		}
+		all = append(all, page.Data...)
+		if !page.HasMore || page.NextCursor == nil || *page.NextCursor == "" {
+			return all, nil
+		}
+		query.Set("cursor", *page.NextCursor)
+	}
+}
+
+// UpgradeOptions is what a v2 account can change its plan to
+// (GET /api/v2/shared-hosting/{accountId}/actions/upgrade).
+type UpgradeOptions struct {
+	AccountID        string          `json:"accountId"`
+	Domain           string          `json:"domain"`
+	CurrencyCode     string          `json:"currencyCode"`
+	Actions          UpgradeActions  `json:"actions"`
+	CurrentPackage   Package         `json:"currentPackage"`
+	AvailableOptions []UpgradeOption `json:"availableOptions"`
+}
+
+// UpgradeActions says whether a plan change may be made now.
+type UpgradeActions struct {
+	CanUpgrade ActionGate `json:"canUpgrade"`
+}
+
+// Package is the plan an account is on.
+type Package struct {
+	ProductSlug string  `json:"productSlug"`
+	Name        string  `json:"name"`
+	Billing     Billing `json:"billing"`
+}
+
+// UpgradeOption is one plan the account can move to.
+type UpgradeOption struct {
+	ProductSlug string `json:"productSlug"`
+	Name        string `json:"name"`
+	// Type is "upgrade" or "downgrade".
+	Type      string  `json:"type"`
+	Billing   Billing `json:"billing"`
+	Available bool    `json:"available"`
+	Reason    *string `json:"reason"`
+}
+
+// Upgrade option types.
+const (
+	OptionTypeUpgrade   = "upgrade"
+	OptionTypeDowngrade = "downgrade"
+)
+
+// GetSharedHostingUpgradeOptions reads the current plan and the plans a v2
+// account can move to.
+func (c *Client) GetSharedHostingUpgradeOptions(ctx context.Context, accountID string) (*UpgradeOptions, error) {
+	var out UpgradeOptions
+	if err := c.call(ctx, http.MethodGet, sharedHostingPath(accountID, "actions/upgrade"), nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// SharedHostingUpgrade is a plan change for a v2 account.
+type SharedHostingUpgrade struct {
+	ProductSlug string
+	// CancelExistingInvoice lets HostUp cancel an unpaid invoice that would
+	// otherwise block the change. Sent only when true: it has side effects the
+	// user must have opted into.
+	CancelExistingInvoice bool
+}
+
+type sharedHostingUpgradeBody struct {
+	ProductSlug           string `json:"productSlug"`
+	DryRun                bool   `json:"dryRun"`
+	CancelExistingInvoice bool   `json:"cancelExistingInvoice,omitempty"`
+}
+
+// ProductRef names a plan.
+type ProductRef struct {
+	Slug string `json:"slug"`
+	Name string `json:"name"`
+}
+
+// PriceChange is what a plan change costs.
+type PriceChange struct {
+	// Amount is due now (prorated); negative for a credit.
+	Amount Amount `json:"amount"`
+	// RecurringAmount is the new price per billing cycle.
+	RecurringAmount Amount `json:"recurringAmount"`
+	CurrencyCode    string `json:"currencyCode"`
+	BillingCycle    string `json:"billingCycle"`
+}
+
+// SharedHostingUpgradePreview is the answer to a dry run.
+type SharedHostingUpgradePreview struct {
+	Preview        bool        `json:"preview"`
+	CurrentProduct *ProductRef `json:"currentProduct"`
+	NewProduct     *ProductRef `json:"newProduct"`
+	PriceChange    PriceChange `json:"priceChange"`
+}
+
+// PreviewSharedHostingUpgrade asks what a plan change would cost (dryRun:
+// true). Nothing is bought.
+func (c *Client) PreviewSharedHostingUpgrade(ctx context.Context, accountID string, u SharedHostingUpgrade) (*SharedHostingUpgradePreview, error) {
+	var out SharedHostingUpgradePreview
+	body := sharedHostingUpgradeBody{ProductSlug: u.ProductSlug, DryRun: true, CancelExistingInvoice: u.CancelExistingInvoice}
+	if err := c.call(ctx, http.MethodPost, sharedHostingPath(accountID, "actions/upgrade"), nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Invoice is a v2 invoice.
+type Invoice struct {
+	ID           string `json:"id"`
+	Number       string `json:"number"`
+	Amount       Amount `json:"amount"`
+	CurrencyCode string `json:"currencyCode"`
+	DueAt        string `json:"dueAt"`
+	// Status is unpaid, paid, cancelled, refunded or collections.
+	Status     string `json:"status"`
+	PaymentURL string `json:"paymentUrl"`
+}
+
+// SharedHostingUpgradeResult is the answer to a committed plan change.
+type SharedHostingUpgradeResult struct {
+	Upgraded       bool        `json:"upgraded"`
+	CurrentProduct *ProductRef `json:"currentProduct"`
+	NewProduct     *ProductRef `json:"newProduct"`
+	OrderID        *string     `json:"orderId"`
+	PaymentInvoice *Invoice    `json:"paymentInvoice"`
+	RenewalInvoice *Invoice    `json:"renewalInvoice"`
+}
+
+// UpgradeSharedHosting commits a plan change (dryRun: false). It is never
+// retried once it may have reached HostUp: on an error for which
+// OutcomeUnknown is true, re-read the account before doing anything else.
+func (c *Client) UpgradeSharedHosting(ctx context.Context, accountID string, u SharedHostingUpgrade) (*SharedHostingUpgradeResult, error) {
+	var out SharedHostingUpgradeResult
+	body := sharedHostingUpgradeBody{ProductSlug: u.ProductSlug, DryRun: false, CancelExistingInvoice: u.CancelExistingInvoice}
+	if err := c.call(ctx, http.MethodPost, sharedHostingPath(accountID, "actions/upgrade"), nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// HostingUpgradeV1Result is the answer to a v1 upgrade, which commits at once.
+type HostingUpgradeV1Result struct {
+	Message     string     `json:"message"`
+	InvoiceID   string     `json:"invoiceId"`
+	OrderID     int64      `json:"orderId"`
+	OrderNum    int64      `json:"orderNum"`
+	Total       Amount     `json:"total"`
+	RedirectURL string     `json:"redirectUrl"`
+	UpgradedTo  UpgradedTo `json:"upgradedTo"`
+}
+
+// UpgradedTo names the plan a v1 upgrade moved to.
+type UpgradedTo struct {
+	ProductID string `json:"productId"`
+	Name      string `json:"name"`
+}
+
+// UpgradeHostingAccountV1 moves a v1 account to productID
+// (POST /api/hosting/{accountId}/upgrade). v1 has no preview: this buys.
+func (c *Client) UpgradeHostingAccountV1(ctx context.Context, accountID int64, productID string) (*HostingUpgradeV1Result, error) {
+	var out HostingUpgradeV1Result
+	path := "/api/hosting/" + strconv.FormatInt(accountID, 10) + "/upgrade"
+	body := struct {
+		ProductID string `json:"productId"`
+	}{productID}
+	if err := c.call(ctx, http.MethodPost, path, nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

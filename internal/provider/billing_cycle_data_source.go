@@ -1,0 +1,159 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/hostup/terraform-provider-hostup/internal/client"
+)
+
+var (
+	_ datasource.DataSource                     = (*billingCycleDataSource)(nil)
+	_ datasource.DataSourceWithConfigure        = (*billingCycleDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*billingCycleDataSource)(nil)
+)
+
+// NewBillingCycleDataSource is the hostup_billing_cycle data source.
+func NewBillingCycleDataSource() datasource.DataSource {
+	return &billingCycleDataSource{}
+}
+
+// billingCycleDataSource reads the billing cycles of a hosting account or a
+// VM, and the productId that v1 upgrades take.
+type billingCycleDataSource struct {
+	client *client.Client
+}
+
+func (d *billingCycleDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_billing_cycle"
+}
+
+func (d *billingCycleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The current and available billing cycles of a shared-hosting account or a VPS, " +
+			"with their prices, and the `product_id` that v1 upgrades take.\n\n" +
+			"A numeric `account_id` reads HostUp's v1 route; an `acct_…` id reads the v2 route. " +
+			"Set exactly one of `account_id` and `vm_id`.",
+		Attributes: map[string]schema.Attribute{
+			"account_id": schema.StringAttribute{
+				MarkdownDescription: "Shared-hosting account: a v1 integer id (`20000`) or a v2 id (`acct_…`).",
+				Optional:            true,
+				Validators:          []validator.String{accountIDValidator{}},
+			},
+			"vm_id": schema.Int64Attribute{
+				MarkdownDescription: "VPS id (v1 `vmid`, e.g. `10000`).",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"current_cycle": schema.StringAttribute{
+				MarkdownDescription: "Id of the current cycle as the API names it: `m`/`a` on v1, `monthly`/`annually`… on v2.",
+				Computed:            true,
+			},
+			"current_cycle_name": schema.StringAttribute{
+				MarkdownDescription: "Display name of the current cycle, e.g. `Annually`.",
+				Computed:            true,
+			},
+			"current_billing_cycle": schema.StringAttribute{
+				MarkdownDescription: "Canonical name of the current cycle (`monthly`, `quarterly`, `semiannually`, " +
+					"`annually`, `biennially`, `triennially`, `free`), the same on both API generations.",
+				Computed: true,
+			},
+			"product_id": schema.StringAttribute{
+				MarkdownDescription: "The service's product id, which v1 upgrades take (e.g. `1912`). Null for v2 accounts, " +
+					"whose plans are named by slug.",
+				Computed: true,
+			},
+			"currency_code": schema.StringAttribute{
+				MarkdownDescription: "Currency of the prices (v2 only; v1 does not say).",
+				Computed:            true,
+			},
+			"cycles": schema.ListNestedAttribute{
+				MarkdownDescription: "Every cycle the service can be billed on.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"id":            schema.StringAttribute{Computed: true, MarkdownDescription: "Cycle id as the API names it."},
+						"name":          schema.StringAttribute{Computed: true, MarkdownDescription: "Display name."},
+						"price":         schema.NumberAttribute{Computed: true, MarkdownDescription: "Price per cycle, exact."},
+						"is_current":    schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether this is the current cycle."},
+						"billing_cycle": schema.StringAttribute{Computed: true, MarkdownDescription: "Canonical cycle name (`monthly`, `annually`, …)."},
+					},
+				},
+			},
+			"account_details": schema.SingleNestedAttribute{
+				MarkdownDescription: "The service the cycles belong to.",
+				Computed:            true,
+				Attributes: map[string]schema.Attribute{
+					"domain": schema.StringAttribute{Computed: true, MarkdownDescription: "Primary domain (hostname for a VM)."},
+					"name":   schema.StringAttribute{Computed: true, MarkdownDescription: "Service name, e.g. `Start (cpanel)`."},
+					"total":  schema.NumberAttribute{Computed: true, MarkdownDescription: "Price of the current cycle, exact."},
+				},
+			},
+		},
+	}
+}
+
+func (d *billingCycleDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("account_id"), path.MatchRoot("vm_id")),
+	}
+}
+
+func (d *billingCycleDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clientFromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *billingCycleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var model billingCycleModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	switch {
+	case !model.VMID.IsNull():
+		vmID := model.VMID.ValueInt64()
+		info, err := d.client.GetVMBillingCycle(ctx, vmID)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, fmt.Sprintf("Could not read the billing cycles of VM %d", vmID), err, apiErrorTarget{attribute: path.Root("vm_id")})
+			return
+		}
+		model.fromV1(info)
+	default:
+		account, err := parseAccountID(model.AccountID.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("account_id"), "Invalid account id", err.Error())
+			return
+		}
+		summary := "Could not read the billing cycles of hosting account " + account.String()
+		target := apiErrorTarget{attribute: path.Root("account_id")}
+		if !account.isV2() {
+			info, err := d.client.GetHostingBillingCycle(ctx, account.v1)
+			if err != nil {
+				addAPIError(&resp.Diagnostics, summary, err, target)
+				return
+			}
+			model.fromV1(info)
+			break
+		}
+		cycles, err := d.client.GetSharedHostingBillingCycles(ctx, account.v2)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, summary, err, target)
+			return
+		}
+		acct, err := d.client.GetSharedHostingAccount(ctx, account.v2)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, summary, err, target)
+			return
+		}
+		model.fromV2(cycles, acct)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+}

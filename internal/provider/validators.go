@@ -1,0 +1,77 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/hostup/terraform-provider-hostup/internal/client"
+)
+
+// endpointValidator refuses endpoints that would send the API key in clear
+// text, at validate time rather than on first use.
+type endpointValidator struct{}
+
+func (endpointValidator) Description(context.Context) string {
+	return "must be an https URL, or http to a loopback address"
+}
+
+func (v endpointValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (endpointValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := client.ValidateEndpoint(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid HostUp endpoint", err.Error())
+	}
+}
+
+// durationValidator accepts positive Go durations ("30s", "2m").
+type durationValidator struct{}
+
+func (durationValidator) Description(context.Context) string {
+	return "must be a positive duration such as 30s or 2m"
+}
+
+func (v durationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (durationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	d, err := time.ParseDuration(req.ConfigValue.ValueString())
+	if err != nil || d <= 0 {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
+			fmt.Sprintf("%q is not a positive duration; use a number with a unit, such as 30s or 2m.", req.ConfigValue.ValueString()))
+	}
+}
+
+// Id formats. v1 ids are positive integers; v2 account ids are opaque
+// "acct_" strings. Checked at validate time so that a typo never reaches the
+// API (and never costs a request).
+var (
+	v1IDPattern        = regexp.MustCompile(`^[1-9][0-9]{0,17}$`)
+	v2AccountIDPattern = regexp.MustCompile(`^acct_[0-9a-z]{1,64}$`)
+)
+
+// accountIDValidator accepts a v1 integer id or a v2 acct_ id.
+type accountIDValidator struct{}
+
+func (accountIDValidator) Description(context.Context) string {
+	return "must be a v1 integer account id (e.g. 20000) or a v2 account id (acct_…)"
+}
+
+func (v accountIDValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v accountIDValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := parseAccountID(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid account id", err.Error())
+	}
+}
