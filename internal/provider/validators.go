@@ -65,7 +65,9 @@ func (accountIDValidator) Description(context.Context) string {
 	return "must be a v1 integer account id (e.g. 20000) or a v2 account id (acct_…)"
 }
 
-func (v accountIDValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v accountIDValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v accountIDValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {

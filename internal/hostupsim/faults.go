@@ -1,0 +1,143 @@
+package hostupsim
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// Fault makes matching requests misbehave, to exercise a client's retry and
+// recovery paths. Faults apply in the order injected; each request takes at
+// most one (the first that matches) and only requests to a known route match.
+type Fault struct {
+	// Route is a Route… constant; "" matches every route.
+	Route string
+	// Times is how many matching requests the fault applies to: 0 means 1,
+	// -1 means until ClearFaults.
+	Times int
+	// Latency delays the answer (real time, not the simulated clock). The
+	// request is still handled if the client gives up meanwhile.
+	Latency time.Duration
+	// Status, when non-zero, answers with that status and an error body of the
+	// route's generation instead of running the handler. One exception, as the
+	// API documents it: a v2 502 upstream_renewal_regeneration_failed means the
+	// change was committed, so the handler runs first (state changes apply) and
+	// its success answer is replaced by the 502; a failing handler answers as
+	// it would have.
+	Status int
+	// Code is the error code for the body; empty picks the status's default
+	// (429 rate_limited/RATE_LIMITED, 500 internal_error/INTERNAL_ERROR,
+	// 502 upstream_renewal_regeneration_failed, 503 upstream_unavailable, ...).
+	Code string
+	// RetryAfter, with a 429, sets Retry-After (whole seconds, rounded up,
+	// at least 1), the X-RateLimit-* headers and the v1 body's retryAfter.
+	RetryAfter time.Duration
+	// DropAfterHandler runs the real handler (its state changes apply), then
+	// closes the connection without writing a response. Status is ignored.
+	DropAfterHandler bool
+}
+
+// rateLimit is the request budget reported in X-RateLimit-Limit.
+const rateLimit = 60
+
+// InjectFault adds a fault. It panics on a Route that is not a Route… constant.
+func (s *Server) InjectFault(f Fault) {
+	must(checkFaultRoute(f.Route))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if f.Times == 0 {
+		f.Times = 1
+	}
+	s.faults = append(s.faults, &f)
+}
+
+// ClearFaults removes every fault.
+func (s *Server) ClearFaults() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = nil
+}
+
+func checkFaultRoute(pattern string) error {
+	if pattern != "" && !slices.ContainsFunc(routes, func(rt route) bool { return rt.pattern == pattern }) {
+		return fmt.Errorf("hostupsim: unknown route %q (want a Route… pattern such as %q)", pattern, RouteV2HostingUpgrade)
+	}
+	return nil
+}
+
+// takeFault consumes one use of the first fault matching rt and returns a
+// copy of it, or nil. Callers hold s.mu.
+func (s *Server) takeFault(rt *route) *Fault {
+	if rt == nil {
+		return nil
+	}
+	for i, f := range s.faults {
+		if f.Route != "" && f.Route != rt.pattern {
+			continue
+		}
+		taken := *f
+		if f.Times > 0 {
+			f.Times--
+			if f.Times == 0 {
+				s.faults = slices.Delete(s.faults, i, i+1)
+			}
+		}
+		return &taken
+	}
+	return nil
+}
+
+func (f *Fault) code(gen generation) string {
+	if f.Code != "" {
+		return f.Code
+	}
+	return defaultCode(gen, f.Status)
+}
+
+// commitsFirst reports whether the fault stands for a failure that happens
+// after the change was committed (see Fault.Status).
+func (f *Fault) commitsFirst(gen generation) bool {
+	return gen == genV2 && f.Status == http.StatusBadGateway && f.code(gen) == "upstream_renewal_regeneration_failed"
+}
+
+func (f *Fault) answersBeforeHandler(gen generation) bool {
+	return f != nil && f.Status != 0 && !f.DropAfterHandler && !f.commitsFirst(gen)
+}
+
+func (f *Fault) answersAfterCommit(gen generation) bool {
+	return f != nil && f.Status != 0 && !f.DropAfterHandler && f.commitsFirst(gen)
+}
+
+// faultError is the error answer a fault stands for. Callers hold s.mu.
+func (s *Server) faultError(c *call, f *Fault) *apiError {
+	e := newError(f.Status, f.code(c.gen), "Simulated failure: %s.", http.StatusText(f.Status))
+	switch {
+	case f.Status == http.StatusTooManyRequests:
+		secs := max(1, int((f.RetryAfter+time.Second-1)/time.Second))
+		e.detail = fmt.Sprintf("Too many requests. Retry after %d s.", secs)
+		e.retryAfter = secs
+		e.withHeader("Retry-After", strconv.Itoa(secs)).
+			withHeader("X-RateLimit-Limit", strconv.Itoa(rateLimit)).
+			withHeader("X-RateLimit-Remaining", "0").
+			withHeader("X-RateLimit-Reset", isoTime(s.now.Add(time.Duration(secs)*time.Second)))
+	case f.commitsFirst(c.gen):
+		e.detail = "The change was committed, but the renewal invoice could not be regenerated."
+	case f.Status == http.StatusServiceUnavailable:
+		e.detail = "An upstream service is unavailable. Try again later."
+	}
+	return e
+}
+
+// dropConnection closes the client's connection without a response, as a
+// crashed proxy would after the backend committed the request.
+func dropConnection(w http.ResponseWriter) {
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		// Not hijackable (HTTP/2, or a recorder in a unit test): abort the
+		// handler instead, which net/http turns into a reset connection.
+		panic(http.ErrAbortHandler)
+	}
+	_ = conn.Close()
+}
