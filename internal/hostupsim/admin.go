@@ -123,6 +123,7 @@ type adminFault struct {
 	Code              string  `json:"code"`
 	RetryAfterSeconds float64 `json:"retryAfterSeconds"`
 	DropAfterHandler  bool    `json:"dropAfterHandler"`
+	OnlyCommits       bool    `json:"onlyCommits"`
 }
 
 func (in adminFault) fault() (Fault, error) {
@@ -134,7 +135,7 @@ func (in adminFault) fault() (Fault, error) {
 	}
 	return Fault{Route: in.Route, Times: in.Times, Latency: time.Duration(in.LatencyMs) * time.Millisecond,
 		Status: in.Status, Code: in.Code, RetryAfter: time.Duration(in.RetryAfterSeconds * float64(time.Second)),
-		DropAfterHandler: in.DropAfterHandler}, nil
+		DropAfterHandler: in.DropAfterHandler, OnlyCommits: in.OnlyCommits}, nil
 }
 
 // adminPost adapts a typed admin action: it decodes the body strictly (an

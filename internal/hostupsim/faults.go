@@ -37,6 +37,22 @@ type Fault struct {
 	// DropAfterHandler runs the real handler (its state changes apply), then
 	// closes the connection without writing a response. Status is ignored.
 	DropAfterHandler bool
+	// OnlyCommits limits the fault to POSTs that are not dry runs
+	// ("dryRun": true), so that a test can fail the purchase itself while the
+	// previews before it succeed.
+	OnlyCommits bool
+}
+
+// matches reports whether the fault applies to c.
+func (f *Fault) matches(c *call) bool {
+	if f.Route != "" && f.Route != c.route.pattern {
+		return false
+	}
+	if f.OnlyCommits {
+		dryRun, _ := c.body["dryRun"].(bool)
+		return c.r.Method == http.MethodPost && !dryRun
+	}
+	return true
 }
 
 // rateLimit is the request budget reported in X-RateLimit-Limit.
@@ -67,14 +83,14 @@ func checkFaultRoute(pattern string) error {
 	return nil
 }
 
-// takeFault consumes one use of the first fault matching rt and returns a
+// takeFault consumes one use of the first fault matching c and returns a
 // copy of it, or nil. Callers hold s.mu.
-func (s *Server) takeFault(rt *route) *Fault {
-	if rt == nil {
+func (s *Server) takeFault(c *call) *Fault {
+	if c.route == nil {
 		return nil
 	}
 	for i, f := range s.faults {
-		if f.Route != "" && f.Route != rt.pattern {
+		if !f.matches(c) {
 			continue
 		}
 		taken := *f

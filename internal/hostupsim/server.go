@@ -117,7 +117,7 @@ func (s *Server) begin(r *http.Request, raw []byte, readErr error) (*call, *Faul
 	if r.Method == http.MethodPost {
 		c.body, c.bodyErr = decodeObject(raw, readErr)
 	}
-	return c, s.takeFault(c.route)
+	return c, s.takeFault(c)
 }
 
 // finish answers the call and logs it. The unlock is deferred so that a

@@ -130,6 +130,19 @@ func TestFaultServerErrors(t *testing.T) {
 	}
 }
 
+func TestFaultOnlyCommits(t *testing.T) {
+	e := newEnv(t)
+	e.sim.InjectFault(Fault{Route: RouteV2HostingUpgrade, Status: 503, OnlyCommits: true})
+	// The preview passes the fault by ...
+	e.v2("POST", e.upgradePath(), `{"productSlug":"webbhotell-business","dryRun":true}`).wantStatus(t, http.StatusOK, "")
+	// ... and the purchase takes it.
+	e.v2("POST", e.upgradePath(), `{"productSlug":"webbhotell-business","dryRun":false}`).wantStatus(t, http.StatusServiceUnavailable, "upstream_unavailable")
+	e.v2("POST", e.upgradePath(), `{"productSlug":"webbhotell-business"}`).wantStatus(t, http.StatusOK, "")
+	if len(e.sim.Orders()) != 1 {
+		t.Errorf("%d orders, want 1", len(e.sim.Orders()))
+	}
+}
+
 func TestFaultLatency(t *testing.T) {
 	e := newEnv(t)
 	e.sim.InjectFault(Fault{Route: RouteV2HostingList, Latency: 80 * time.Millisecond})

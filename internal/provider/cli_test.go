@@ -1,0 +1,126 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/go-hclog"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-sdk/v2/plugin"
+)
+
+// cliProviderAddress is where OpenTofu looks for a provider named "hostup"
+// without a required_providers block, as in terraform-plugin-testing.
+const cliProviderAddress = "registry.opentofu.org/hashicorp/hostup"
+
+// cliWorkspace runs the real OpenTofu CLI (TF_ACC_TERRAFORM_PATH, i.e.
+// bin/tofu) in a scratch directory, against this provider served in-process.
+// It covers what terraform-plugin-testing cannot express: warnings in the
+// CLI's output, and a saved plan applied after the world changed.
+type cliWorkspace struct {
+	t    *testing.T
+	dir  string
+	tofu string
+	env  []string
+}
+
+func newCLIWorkspace(t *testing.T, config string) *cliWorkspace {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		// Same rule as resource.Test; `make test` fails on skipped tests.
+		t.Skip("acceptance test: run with TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make testacc)")
+	}
+	tofu := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if tofu == "" {
+		t.Fatal("TF_ACC_TERRAFORM_PATH must name the OpenTofu binary (make tofu builds bin/tofu)")
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	reattach, closed, err := plugin.DebugServe(ctx, &plugin.ServeOpts{
+		GRPCProviderV6Func:  func() tfprotov6.ProviderServer { return providerserver.NewProtocol6(New("test")())() },
+		Logger:              hclog.New(&hclog.LoggerOptions{Output: io.Discard}),
+		NoLogOutputOverride: true,
+		// Provider logs go where terraform-plugin-testing sends them (TF_LOG
+		// and TF_ACC_LOG_PATH), not onto the test's stderr.
+		UseTFLogSink: t,
+		ProviderAddr: cliProviderAddress,
+	})
+	if err != nil {
+		cancel()
+		t.Fatalf("serving the provider: %v", err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		<-closed
+	})
+	reattachJSON, err := json.Marshal(map[string]plugin.ReattachConfig{cliProviderAddress: reattach})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	w := &cliWorkspace{t: t, dir: t.TempDir(), tofu: tofu}
+	for _, kv := range os.Environ() {
+		// The machine's TF_CLI_CONFIG_FILE may name a missing file, and
+		// TF_LOG output would bury the messages under test.
+		if !strings.HasPrefix(kv, "TF_CLI_CONFIG_FILE=") && !strings.HasPrefix(kv, "TF_LOG") {
+			w.env = append(w.env, kv)
+		}
+	}
+	w.env = append(w.env, "TF_REATTACH_PROVIDERS="+string(reattachJSON), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+	w.writeConfig(config)
+	w.mustRun("init", "-input=false")
+	return w
+}
+
+func (w *cliWorkspace) writeConfig(config string) {
+	w.t.Helper()
+	if err := os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(config), 0o600); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// run runs one tofu command and returns its combined output.
+func (w *cliWorkspace) run(args ...string) (string, error) {
+	w.t.Helper()
+	args = append(args[:1:1], append([]string{"-no-color"}, args[1:]...)...)
+	cmd := exec.Command(w.tofu, args...)
+	cmd.Dir = w.dir
+	cmd.Env = w.env
+	out, err := cmd.CombinedOutput()
+	w.t.Logf("$ tofu %s\n%s", strings.Join(args, " "), out)
+	return string(out), err
+}
+
+func (w *cliWorkspace) mustRun(args ...string) string {
+	w.t.Helper()
+	out, err := w.run(args...)
+	if err != nil {
+		w.t.Fatalf("tofu %s: %v", strings.Join(args, " "), err)
+	}
+	return out
+}
+
+func (w *cliWorkspace) mustFail(args ...string) string {
+	w.t.Helper()
+	out, err := w.run(args...)
+	if err == nil {
+		w.t.Fatalf("tofu %s succeeded, want a failure", strings.Join(args, " "))
+	}
+	return out
+}
+
+// expectOutput fails the test unless out contains each fragment in order,
+// white space folded (the CLI wraps long lines).
+func expectOutput(t *testing.T, out string, fragments ...string) {
+	t.Helper()
+	if !expectError(fragments...).MatchString(out) {
+		t.Errorf("output lacks %q in that order", fragments)
+	}
+}
