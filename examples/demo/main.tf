@@ -1,0 +1,65 @@
+# The demo configuration `make demo` plans and applies against the HostUp
+# simulator. The provider reads HOSTUP_API_KEY and HOSTUP_ENDPOINT from the
+# environment, which make demo sets from the simulator it starts.
+terraform {
+  required_providers {
+    hostup = {
+      source = "hostup/hostup"
+    }
+  }
+}
+
+provider "hostup" {}
+
+# The billing cycle and v1 product id of a hosting account (v1 route) ...
+data "hostup_billing_cycle" "site" {
+  account_id = 20000
+}
+
+# ... and of a VPS.
+data "hostup_billing_cycle" "vps" {
+  vm_id = 10000
+}
+
+# example.com: Start -> Business. The plan shows the exact price from
+# HostUp's dry run; max_amount refuses anything dearer.
+resource "hostup_shared_hosting_plan" "site" {
+  account_id   = "acct_01hxa3b4c5d6e7f8g9h0j1k2m3"
+  product_slug = "webbhotell-business"
+  max_amount   = 500
+}
+
+# shop.example.se: Mini -> Start, billed monthly.
+resource "hostup_shared_hosting_plan" "shop" {
+  account_id   = "acct_01hxa3b4c5d6e7f8g9h0j1k2m4"
+  product_slug = "webbhotell-start"
+  max_amount   = 100
+}
+
+# The previews are known at plan time, so plain Terraform adds them up:
+# this is what the plan costs now, and 0 once nothing is pending.
+output "cost_of_this_change_sek" {
+  value = sum([for r in [hostup_shared_hosting_plan.site, hostup_shared_hosting_plan.shop] :
+  try(r.price_change.amount, 0)])
+}
+
+output "site_billing" {
+  value = {
+    product_id    = data.hostup_billing_cycle.site.product_id
+    billing_cycle = data.hostup_billing_cycle.site.current_billing_cycle
+    prices        = { for c in data.hostup_billing_cycle.site.cycles : c.billing_cycle => c.price }
+  }
+}
+
+output "vps_billing" {
+  value = {
+    product_id = data.hostup_billing_cycle.vps.product_id
+    name       = data.hostup_billing_cycle.vps.account_details.name
+    total      = data.hostup_billing_cycle.vps.account_details.total
+  }
+}
+
+output "orders" {
+  value = { for k, r in { site = hostup_shared_hosting_plan.site, shop = hostup_shared_hosting_plan.shop } :
+  k => r.last_order }
+}
