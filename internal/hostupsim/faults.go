@@ -134,7 +134,7 @@ func (s *Server) faultError(c *call, f *Fault) *apiError {
 		secs := max(1, int((f.RetryAfter+time.Second-1)/time.Second))
 		e.detail = fmt.Sprintf("Too many requests. Retry after %d s.", secs)
 		e.retryAfter = secs
-		e.withHeader("Retry-After", strconv.Itoa(secs)).
+		_ = e.withHeader("Retry-After", strconv.Itoa(secs)).
 			withHeader("X-RateLimit-Limit", strconv.Itoa(rateLimit)).
 			withHeader("X-RateLimit-Remaining", "0").
 			withHeader("X-RateLimit-Reset", isoTime(s.now.Add(time.Duration(secs)*time.Second)))

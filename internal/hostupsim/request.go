@@ -42,7 +42,7 @@ func decodeObject(raw []byte, readErr error) (map[string]any, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return nil, fmt.Errorf("the request body is not valid JSON: %v", err)
+		return nil, fmt.Errorf("the request body is not valid JSON: %w", err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, errors.New("the request body has data after the JSON object")

@@ -257,7 +257,7 @@ func bearerToken(authz string) (string, bool) {
 func unauthorized(gen generation, detail string) *apiError {
 	e := newError(http.StatusUnauthorized, "", "%s", detail)
 	if gen == genV2 {
-		e.withHeader("WWW-Authenticate", `Bearer realm="HostUp API"`)
+		_ = e.withHeader("WWW-Authenticate", `Bearer realm="HostUp API"`)
 	}
 	return e
 }

@@ -39,8 +39,8 @@ func (d *billingCycleDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The current and available billing cycles of a shared-hosting account or a VPS, " +
 			"with their prices, and the `product_id` that v1 upgrades take.\n\n" +
-			"A numeric `account_id` reads HostUp's v1 route; an `acct_…` id reads the v2 route. " +
-			"Set exactly one of `account_id` and `vm_id`.",
+			"A numeric `account_id` reads HostUp's v1 route, an `acct_…` id the v2 route, and `vm_id` the v1 VM " +
+			"route. Set exactly one of `account_id` and `vm_id`.",
 		Attributes: map[string]schema.Attribute{
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "Shared-hosting account: a v1 integer id (`20000`) or a v2 id (`acct_…`).",
@@ -66,8 +66,8 @@ func (d *billingCycleDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				Computed: true,
 			},
 			"product_id": schema.StringAttribute{
-				MarkdownDescription: "The service's product id, which v1 upgrades take (e.g. `1912`). Null for v2 accounts, " +
-					"whose plans are named by slug.",
+				MarkdownDescription: "The product id of the hosting plan or VPS (e.g. `1912`), as v1 upgrades take it. " +
+					"Null for v2 accounts, whose plans are named by slug.",
 				Computed: true,
 			},
 			"currency_code": schema.StringAttribute{

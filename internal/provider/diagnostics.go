@@ -81,14 +81,13 @@ func apiErrorDetail(e *client.APIError) string {
 
 // remedy says what the user can do about an error.
 func remedy(e *client.APIError) string {
-	code := strings.ToLower(e.Code)
-	switch {
-	case code == "existing_invoice_blocking":
+	switch strings.ToLower(e.Code) {
+	case "existing_invoice_blocking":
 		return "An unpaid invoice" + invoiceFromExtensions(e.Extensions) + " blocks this change. Pay it in HostUp's " +
 			"control panel, or set cancel_existing_invoice = true on this resource to let HostUp cancel it as part of the change."
-	case code == "account_inactive":
+	case "account_inactive":
 		return "The account is not active (suspended, cancelled or pending). Reactivate it in HostUp's control panel first."
-	case code == "pending_order" || code == "invoice_payment_in_progress" || code == "cooldown_active" || code == "vps_not_ready":
+	case "pending_order", "invoice_payment_in_progress", "cooldown_active", "vps_not_ready":
 		return "HostUp is still processing an earlier change. Wait a few minutes and run the command again."
 	}
 	switch e.StatusCode {

@@ -64,7 +64,8 @@ func (p *hostupProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"api_key": schema.StringAttribute{
 				MarkdownDescription: "HostUp API key. Falls back to the `" + envAPIKey + "` environment variable. " +
 					"Never stored in state. The key needs the scopes of what you manage: `read:hosting` and " +
-					"`write:billing` for shared hosting, `read:vm` for VMs.",
+					"`write:billing` for shared hosting (`write:billing` already at plan time: price previews are dry " +
+					"runs of the upgrade route), `read:vm` for VMs.",
 				Optional:  true,
 				Sensitive: true,
 			},
@@ -104,9 +105,19 @@ func (p *hostupProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if cfg.APIKey.IsUnknown() || cfg.Endpoint.IsUnknown() {
-		// Known only after another resource is applied; Terraform configures
-		// the provider again then.
+	// A value known only after apply would leave resources without a client
+	// during plan, when previews must be priced: say so plainly.
+	for _, a := range []struct {
+		name string
+		v    types.String
+	}{{"api_key", cfg.APIKey}, {"endpoint", cfg.Endpoint}} {
+		if name := a.name; a.v.IsUnknown() {
+			resp.Diagnostics.AddAttributeError(path.Root(name), "Unknown HostUp "+name,
+				"The provider needs "+name+" during plan, to read accounts and price changes, but its value is only known after apply. "+
+					"Set it to a static value, a variable, or the environment variable, or apply the resource it comes from first (-target).")
+		}
+	}
+	if resp.Diagnostics.HasError() {
 		return
 	}
 

@@ -102,3 +102,25 @@ func expectError(fragments ...string) *regexp.Regexp {
 	}
 	return regexp.MustCompile(`(?s)` + strings.Join(parts, `.*`))
 }
+
+func TestAccProvider_unknownAPIKeyIsAnError(t *testing.T) {
+	_, url := newTestSimulator(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+resource "terraform_data" "key" {
+  input = %q
+}
+provider "hostup" {
+  endpoint = %q
+  api_key  = terraform_data.key.output
+}
+data "hostup_billing_cycle" "x" {
+  account_id = "20000"
+}
+`, testAPIKey, url),
+			ExpectError: expectError("Unknown HostUp api_key", "only known after apply"),
+		}},
+	})
+}

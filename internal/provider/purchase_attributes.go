@@ -37,7 +37,9 @@ func priceChangeSchema() schema.SingleNestedAttribute {
 		MarkdownDescription: "Price of the **pending** change, from HostUp's preview, known during `plan`: " +
 			"`amount` is due now (prorated; negative for a credit), `recurring_amount` is the new price per " +
 			"`billing_cycle`. Null when nothing is pending, so the sum of `price_change.amount` over a " +
-			"configuration is the cost of that plan. Unknown in the plan of a v1 account (no preview exists).",
+			"configuration is the cost of that plan. Apply stores the planned value; the next refresh sets it " +
+			"back to null once HostUp reports the change. If HostUp's price changed since the plan, the apply " +
+			"stops before anything is bought. Unknown in the plan of a v1 account (no preview exists).",
 		Computed: true,
 		Attributes: map[string]schema.Attribute{
 			"amount":           schema.NumberAttribute{Computed: true, MarkdownDescription: "Amount due now, exact."},

@@ -78,26 +78,30 @@ func (r *sharedHostingPlanResource) Schema(_ context.Context, _ resource.SchemaR
 		Attributes: map[string]schema.Attribute{
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "The account: a v2 id (`acct_…`, from `GET /api/v2/shared-hosting`) or a v1 " +
-					"integer id (`20000`). Use the v2 id: only v2 previews prices. Changing it manages another account.",
+					"integer id (`20000`). Use the v2 id: only v2 previews prices. Changing it forces replacement: the " +
+					"old account is only forgotten (it keeps its plan) and the new one is adopted.",
 				Required:      true,
 				Validators:    []validator.String{accountIDValidator{}},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"product_slug": schema.StringAttribute{
 				MarkdownDescription: "Plan for a v2 account, by catalogue slug (e.g. `webbhotell-business`). " +
-					"Exactly one of `product_slug` and `product_id`.",
+					"Exactly one of `product_slug` and `product_id`; refused for v1 accounts. An unknown or unavailable " +
+					"slug fails the plan with the list of valid ones.",
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"product_id": schema.StringAttribute{
 				MarkdownDescription: "Plan for a v1 (integer id) account, by product id (e.g. `1913`; " +
-					"`hostup_billing_cycle` reports the current one).",
+					"`hostup_billing_cycle` reports the current one). Exactly one of `product_slug` and `product_id`; " +
+					"refused for v2 accounts, whose plans are named by slug.",
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.RegexMatches(v1IDPattern, "must be a numeric product id such as 1913")},
 			},
 			"max_amount": schema.NumberAttribute{
 				MarkdownDescription: "Spend guard: the plan fails when the amount due now for the change exceeds " +
-					"this (in the account's currency). Needs a preview, so it is only accepted for v2 accounts.",
+					"this (in the account's currency). Checked again when Terraform re-plans at apply, before anything " +
+					"is bought. Needs a preview, so it is only accepted for v2 accounts.",
 				Optional: true,
 			},
 			"allow_downgrade": schema.BoolAttribute{
@@ -130,7 +134,7 @@ func (r *sharedHostingPlanResource) IdentitySchema(_ context.Context, _ resource
 		Attributes: map[string]identityschema.Attribute{
 			"account_id": identityschema.StringAttribute{
 				RequiredForImport: true,
-				Description:       "The account: acct_… (v2) or an integer id (v1).",
+				Description:       "The account: a v2 id (`acct_…`) or a v1 integer id (`20000`).",
 			},
 		},
 	}

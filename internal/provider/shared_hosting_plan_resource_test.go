@@ -116,11 +116,11 @@ func lastOrderMatchesSimulator(sim *hostupsim.Server) resource.TestCheckFunc {
 	}
 }
 
-func expectAccountProduct(sim *hostupsim.Server, id, productID string) resource.TestCheckFunc {
+func expectAccountProduct(sim *hostupsim.Server, productID string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		a, ok := sim.HostingAccount(id)
+		a, ok := sim.HostingAccount(v2AccountID)
 		if !ok || a.ProductID != productID {
-			return fmt.Errorf("account %s is on product %q, want %q", id, a.ProductID, productID)
+			return fmt.Errorf("account %s is on product %q, want %q", v2AccountID, a.ProductID, productID)
 		}
 		return nil
 	}
@@ -149,7 +149,7 @@ func TestAccSharedHostingPlan_upgradeShowsPriceThenBuysOnce(t *testing.T) {
 				}),
 			}},
 			Check: resource.ComposeAggregateTestCheckFunc(
-				expectAccountProduct(sim, v2AccountID, "1913"),
+				expectAccountProduct(sim, "1913"),
 				lastOrderMatchesSimulator(sim),
 				resource.TestCheckResourceAttr(planResource, "last_order.amount", startToBusinessAmount),
 			),
@@ -202,7 +202,7 @@ func TestAccSharedHostingPlan_driftIsShownAndCorrected(t *testing.T) {
 				expectPriorValue(planResource, "product_slug", "webbhotell-start"),
 			}},
 			Check: resource.ComposeAggregateTestCheckFunc(
-				expectAccountProduct(sim, v2AccountID, "1913"),
+				expectAccountProduct(sim, "1913"),
 				lastOrderMatchesSimulator(sim),
 			),
 		}},
@@ -266,7 +266,7 @@ func TestAccSharedHostingPlan_downgradeNeedsOptIn(t *testing.T) {
 				plancheck.ExpectKnownValue(planResource, tfjsonpath.New("price_change"), priceChange(startToMiniAmount, "374", "annually")),
 			}},
 			Check: resource.ComposeAggregateTestCheckFunc(
-				expectAccountProduct(sim, v2AccountID, "1911"),
+				expectAccountProduct(sim, "1911"),
 				// A credit creates no payment invoice: only the order is known.
 				resource.TestCheckResourceAttrSet(planResource, "last_order.order_id"),
 				resource.TestCheckNoResourceAttr(planResource, "last_order.invoice_id"),
@@ -311,7 +311,7 @@ func TestAccSharedHostingPlan_existingInvoice(t *testing.T) {
 			},
 			Config: v2PlanConfig(url, "webbhotell-business", "  cancel_existing_invoice = true"),
 			Check: resource.ComposeAggregateTestCheckFunc(
-				expectAccountProduct(sim, v2AccountID, "1913"),
+				expectAccountProduct(sim, "1913"),
 				lastOrderMatchesSimulator(sim),
 				func(*terraform.State) error {
 					inv, _ := sim.Invoice(blocking.ID)
@@ -347,7 +347,7 @@ func TestAccSharedHostingPlan_v1Account(t *testing.T) {
 				simulatorCheck(expectOrders(sim, 0)),
 			}},
 			Check: resource.ComposeAggregateTestCheckFunc(
-				expectAccountProduct(sim, v2AccountID, "1913"),
+				expectAccountProduct(sim, "1913"),
 				resource.TestCheckResourceAttr(planResource, "product_id", "1913"),
 				resource.TestCheckResourceAttr(planResource, "current_product.id", "1913"),
 				resource.TestCheckResourceAttr(planResource, "current_product.name", "Business (cpanel)"),

@@ -1,0 +1,6 @@
+import {
+  to = hostup_shared_hosting_plan.site
+  identity = {
+    account_id = "acct_01hxa3b4c5d6e7f8g9h0j1k2m3"
+  }
+}
