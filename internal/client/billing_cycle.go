@@ -38,22 +38,14 @@ type BillingCycleAccount struct {
 
 // GetHostingBillingCycle reads a v1 hosting account's billing cycles.
 func (c *Client) GetHostingBillingCycle(ctx context.Context, accountID int64) (*BillingCycleInfo, error) {
-	var out BillingCycleInfo
 	path := "/api/hosting/" + strconv.FormatInt(accountID, 10) + "/billing-cycle"
-	if err := c.call(ctx, http.MethodGet, path, nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return do[BillingCycleInfo](ctx, c, http.MethodGet, path, nil, nil)
 }
 
 // GetVMBillingCycle reads a VM's billing cycles (v1).
 func (c *Client) GetVMBillingCycle(ctx context.Context, vmID int64) (*BillingCycleInfo, error) {
-	var out BillingCycleInfo
 	path := "/api/vm/" + strconv.FormatInt(vmID, 10) + "/billing-cycle"
-	if err := c.call(ctx, http.MethodGet, path, nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return do[BillingCycleInfo](ctx, c, http.MethodGet, path, nil, nil)
 }
 
 // SharedHostingBillingCycles is the v2 billing-cycle state of an account
@@ -97,11 +89,7 @@ type InvoiceSummary struct {
 
 // GetSharedHostingBillingCycles reads a v2 account's billing cycles.
 func (c *Client) GetSharedHostingBillingCycles(ctx context.Context, accountID string) (*SharedHostingBillingCycles, error) {
-	var out SharedHostingBillingCycles
-	if err := c.call(ctx, http.MethodGet, sharedHostingPath(accountID, "actions/billing-cycle"), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return do[SharedHostingBillingCycles](ctx, c, http.MethodGet, sharedHostingPath(accountID, "actions/billing-cycle"), nil, nil)
 }
 
 // sharedHostingPath builds /api/v2/shared-hosting/{accountId}[/suffix], with

@@ -171,6 +171,15 @@ func (c *Client) call(ctx context.Context, method, path string, query url.Values
 	}
 }
 
+// do is call for the common case: one typed answer.
+func do[T any](ctx context.Context, c *Client, method, path string, query url.Values, in any) (*T, error) {
+	var out T
+	if err := c.call(ctx, method, path, query, in, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // try sends one request and returns the body of a 2xx answer, or an
 // *APIError / *RequestError.
 func (c *Client) try(ctx context.Context, method, path, rawURL string, body []byte) ([]byte, error) {

@@ -33,11 +33,7 @@ type Billing struct {
 
 // GetSharedHostingAccount reads one v2 account.
 func (c *Client) GetSharedHostingAccount(ctx context.Context, accountID string) (*SharedHostingAccount, error) {
-	var out SharedHostingAccount
-	if err := c.call(ctx, http.MethodGet, sharedHostingPath(accountID, ""), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return do[SharedHostingAccount](ctx, c, http.MethodGet, sharedHostingPath(accountID, ""), nil, nil)
 }
 
 // SharedHostingAccountPage is one page of the account list.
@@ -107,11 +103,7 @@ const (
 // GetSharedHostingUpgradeOptions reads the current plan and the plans a v2
 // account can move to.
 func (c *Client) GetSharedHostingUpgradeOptions(ctx context.Context, accountID string) (*UpgradeOptions, error) {
-	var out UpgradeOptions
-	if err := c.call(ctx, http.MethodGet, sharedHostingPath(accountID, "actions/upgrade"), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return do[UpgradeOptions](ctx, c, http.MethodGet, sharedHostingPath(accountID, "actions/upgrade"), nil, nil)
 }
 
 // SharedHostingUpgrade is a plan change for a v2 account.
@@ -156,12 +148,8 @@ type SharedHostingUpgradePreview struct {
 // PreviewSharedHostingUpgrade asks what a plan change would cost (dryRun:
 // true). Nothing is bought.
 func (c *Client) PreviewSharedHostingUpgrade(ctx context.Context, accountID string, u SharedHostingUpgrade) (*SharedHostingUpgradePreview, error) {
-	var out SharedHostingUpgradePreview
 	body := sharedHostingUpgradeBody{ProductSlug: u.ProductSlug, DryRun: true, CancelExistingInvoice: u.CancelExistingInvoice}
-	if err := c.call(ctx, http.MethodPost, sharedHostingPath(accountID, "actions/upgrade"), nil, body, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return do[SharedHostingUpgradePreview](ctx, c, http.MethodPost, sharedHostingPath(accountID, "actions/upgrade"), nil, body)
 }
 
 // Invoice is a v2 invoice.
@@ -190,12 +178,8 @@ type SharedHostingUpgradeResult struct {
 // retried once it may have reached HostUp: on an error for which
 // OutcomeUnknown is true, re-read the account before doing anything else.
 func (c *Client) UpgradeSharedHosting(ctx context.Context, accountID string, u SharedHostingUpgrade) (*SharedHostingUpgradeResult, error) {
-	var out SharedHostingUpgradeResult
 	body := sharedHostingUpgradeBody{ProductSlug: u.ProductSlug, DryRun: false, CancelExistingInvoice: u.CancelExistingInvoice}
-	if err := c.call(ctx, http.MethodPost, sharedHostingPath(accountID, "actions/upgrade"), nil, body, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return do[SharedHostingUpgradeResult](ctx, c, http.MethodPost, sharedHostingPath(accountID, "actions/upgrade"), nil, body)
 }
 
 // HostingUpgradeV1Result is the answer to a v1 upgrade, which commits at once.
@@ -218,13 +202,9 @@ type UpgradedTo struct {
 // UpgradeHostingAccountV1 moves a v1 account to productID
 // (POST /api/hosting/{accountId}/upgrade). v1 has no preview: this buys.
 func (c *Client) UpgradeHostingAccountV1(ctx context.Context, accountID int64, productID string) (*HostingUpgradeV1Result, error) {
-	var out HostingUpgradeV1Result
 	path := "/api/hosting/" + strconv.FormatInt(accountID, 10) + "/upgrade"
 	body := struct {
 		ProductID string `json:"productId"`
 	}{productID}
-	if err := c.call(ctx, http.MethodPost, path, nil, body, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return do[HostingUpgradeV1Result](ctx, c, http.MethodPost, path, nil, body)
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -329,17 +330,7 @@ func (r *sharedHostingPlanResource) planNoPurchase(ctx context.Context, plan, st
 }
 
 func (r *sharedHostingPlanResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan sharedHostingPlanModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	r.buyPlanned(ctx, &plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, plan.identity())...)
+	r.applyPlan(ctx, req.Plan, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 func (r *sharedHostingPlanResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -368,17 +359,23 @@ func (r *sharedHostingPlanResource) Read(ctx context.Context, req resource.ReadR
 }
 
 func (r *sharedHostingPlanResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	r.applyPlan(ctx, req.Plan, &resp.State, resp.Identity, &resp.Diagnostics)
+}
+
+// applyPlan is Create and Update alike: buy what ModifyPlan planned, if
+// anything, and store the plan, which already holds what state must become.
+func (r *sharedHostingPlanResource) applyPlan(ctx context.Context, planned tfsdk.Plan, state *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
 	var plan sharedHostingPlanModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	diags.Append(planned.Get(ctx, &plan)...)
+	if diags.HasError() {
 		return
 	}
-	r.buyPlanned(ctx, &plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	r.buyPlanned(ctx, &plan, diags)
+	if diags.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, plan.identity())...)
+	diags.Append(state.Set(ctx, &plan)...)
+	diags.Append(identity.Set(ctx, plan.identity())...)
 }
 
 func (r *sharedHostingPlanResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -474,12 +471,26 @@ func (r *sharedHostingPlanResource) buyV1(ctx context.Context, account accountRe
 			apiErrorTarget{attribute: path.Root("product_id")})
 		return
 	}
-	// v1 answers no price preview and names plans differently from its
-	// billing-cycle route: read the account back so state matches Read.
-	if err := r.readCurrent(ctx, account, plan, diags); err != nil {
-		return
-	}
+	// v1 names plans differently in its upgrade answer and its billing-cycle
+	// route: read the account back so that state matches what Read will say.
+	// The purchase stands either way, so a failed read is only a warning.
 	plan.PriceChange = types.ObjectNull(priceChangeAttrTypes)
+	var readDiags diag.Diagnostics
+	if err := r.readCurrent(ctx, account, plan, &readDiags); err != nil {
+		var d diag.Diagnostics
+		plan.CurrentProduct, d = productValue(ctx, target, upgradedName(res))
+		diags.Append(d...)
+		diags.AddWarning("Upgrade done; the account could not be read back",
+			fmt.Sprintf("Account %s was moved to product %s, but reading it back failed: %s. The next refresh will update the product name.", account, target, err))
+	}
+}
+
+// upgradedName is the product name a v1 upgrade reported, if it answered.
+func upgradedName(res *client.HostingUpgradeV1Result) string {
+	if res == nil {
+		return ""
+	}
+	return res.UpgradedTo.Name
 }
 
 // confirmCommitted decides, after a purchase whose outcome is unknown (no
