@@ -1,6 +1,6 @@
 module github.com/hostup/terraform-provider-hostup
 
-go 1.26.8
+go 1.25.8
 
 require (
 	github.com/hashicorp/go-hclog v1.6.3
