@@ -168,6 +168,8 @@ func (p *hostupProvider) Resources(_ context.Context) []func() resource.Resource
 func (p *hostupProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewBillingCycleDataSource,
+		NewAccountsDataSource,
+		NewPlanOptionsDataSource,
 	}
 }
 

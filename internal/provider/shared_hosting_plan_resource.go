@@ -253,7 +253,8 @@ func (r *sharedHostingPlanResource) planV2(ctx context.Context, account accountR
 	switch {
 	case !ok:
 		diags.AddAttributeError(path.Root("product_slug"), "Unknown plan for this account",
-			fmt.Sprintf("%q is not a plan account %s can move to. Valid values: %s (current: %q).",
+			fmt.Sprintf("%q is not a plan account %s can move to. Valid values: %s (current: %q). "+
+				"The hostup_shared_hosting_plan_options data source lists them with their prices.",
 				target, account, strings.Join(optionSlugs(opts.AvailableOptions), ", "), current.ProductSlug))
 		return
 	case !option.Available:

@@ -77,3 +77,28 @@ func (v accountIDValidator) ValidateString(ctx context.Context, req validator.St
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid account id", err.Error())
 	}
 }
+
+// v2AccountIDValidator accepts only acct_ ids, for what only v2 serves.
+type v2AccountIDValidator struct{}
+
+func (v2AccountIDValidator) Description(context.Context) string {
+	return "must be a v2 account id (acct_…)"
+}
+
+func (v v2AccountIDValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v2AccountIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	account, err := parseAccountID(req.ConfigValue.ValueString())
+	switch {
+	case err != nil:
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid account id", err.Error())
+	case !account.isV2():
+		resp.Diagnostics.AddAttributeError(req.Path, "A v2 account id is needed",
+			fmt.Sprintf("%s is a v1 account id; HostUp serves this only on v2. Use the account's acct_… id (the hostup_shared_hosting_accounts data source lists them).", account))
+	}
+}

@@ -1,0 +1,82 @@
+package provider
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
+)
+
+func planOption(slug, name, typ, amount string) knownvalue.Check {
+	return knownvalue.ObjectExact(map[string]knownvalue.Check{
+		"product_slug":  knownvalue.StringExact(slug),
+		"name":          knownvalue.StringExact(name),
+		"type":          knownvalue.StringExact(typ),
+		"amount":        number(amount),
+		"currency_code": knownvalue.StringExact("SEK"),
+		"billing_cycle": knownvalue.StringExact("annually"),
+		"available":     knownvalue.Bool(true),
+		"reason":        knownvalue.Null(),
+	})
+}
+
+func TestAccPlanOptionsDataSource(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	ds := "data.hostup_shared_hosting_plan_options.test"
+	cfg := providerBlock(url, testAPIKey) + fmt.Sprintf(`
+data "hostup_shared_hosting_plan_options" "test" {
+  account_id = %q
+}
+`, v2AccountID)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("domain"), knownvalue.StringExact("example.com")),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("can_change"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("cannot_change_reason"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("current"), planOption("webbhotell-start", "Start", "current", "708")),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("options"), knownvalue.ListExact([]knownvalue.Check{
+					planOption("webbhotell-mini", "Mini", "downgrade", "374"),
+					planOption("webbhotell-business", "Business", "upgrade", "1188"),
+					planOption("webbhotell-premium", "Premium", "upgrade", "1908"),
+				})),
+			},
+		}, {
+			// A pending order blocks changes, and the data source says why.
+			PreConfig: func() { sim.AddPendingOrder(v2AccountID) },
+			Config:    cfg,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("can_change"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("cannot_change_reason"), knownvalue.NotNull()),
+			},
+		}},
+	})
+	if n := sim.Count(hostupsim.RouteV2HostingUpgrade); n != 0 {
+		t.Errorf("reading options sent %d upgrade requests", n)
+	}
+}
+
+func TestAccPlanOptionsDataSource_v1IDRefused(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url, testAPIKey) + `
+data "hostup_shared_hosting_plan_options" "test" {
+  account_id = "20000"
+}
+`,
+			ExpectError: expectError("A v2 account id is needed", "20000 is a v1 account id", "hostup_shared_hosting_accounts"),
+		}},
+	})
+	if n := len(sim.Requests()); n != 0 {
+		t.Errorf("a refused id reached the API: %d requests", n)
+	}
+}
