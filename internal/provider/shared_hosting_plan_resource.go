@@ -211,6 +211,12 @@ func (r *sharedHostingPlanResource) ModifyPlan(ctx context.Context, req resource
 		return
 	}
 
+	if state != nil && !state.AccountID.Equal(plan.AccountID) {
+		// Another account: account_id forces replacement, and Terraform
+		// plans the replacement again as a create (no prior state), which is
+		// where it is priced. Nothing to ask HostUp here.
+		return
+	}
 	if state != nil && state.target().Equal(plan.target()) {
 		// Same plan as now: nothing to buy, no preview to ask for, and the
 		// computed values stay as they are, so the plan is empty.

@@ -452,3 +452,33 @@ func TestAccSharedHostingPlan_invalidConfig(t *testing.T) {
 		})
 	}
 }
+
+// account_id forces replacement: the old account is forgotten (not touched)
+// and the new one adopted and priced like a create.
+func TestAccSharedHostingPlan_otherAccountReplaces(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: v2PlanConfig(url, "webbhotell-start", ""),
+		}, {
+			// The shop account is on Mini, monthly: Start costs 40 × 19/28 = 27.14 now.
+			Config: planConfig(url, fmt.Sprintf("  account_id   = %q\n  product_slug = \"webbhotell-start\"", v2AccountID2)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(planResource, plancheck.ResourceActionDestroyBeforeCreate),
+				plancheck.ExpectKnownValue(planResource, tfjsonpath.New("price_change"), priceChange("27.14", "79", "monthly")),
+				plancheck.ExpectKnownValue(planResource, tfjsonpath.New("domain"), knownvalue.StringExact("shop.example.se")),
+			}},
+		}},
+	})
+	orders := sim.Orders()
+	if len(orders) != 1 || orders[0].AccountID != v2AccountID2 {
+		t.Errorf("orders: %+v, want one for the new account only", orders)
+	}
+	if dryRuns(sim) != 2 {
+		t.Errorf("%d dry runs, want 2 (plan and apply of the new account's create)", dryRuns(sim))
+	}
+	if a, _ := sim.HostingAccount(v2AccountID); a.ProductID != "1912" {
+		t.Errorf("the forgotten account changed plan: %s", a.ProductID)
+	}
+}
