@@ -14,7 +14,7 @@ import (
 // endpoint pages independently of this package's types: a wrong field name
 // or JSON type here shows up as a zero value or a decoding error.
 
-func newSimClient(t *testing.T) (*client.Client, *hostupsim.Server, hostupsim.DemoSeed) {
+func newSimClient(t testing.TB) (*client.Client, *hostupsim.Server, hostupsim.DemoSeed) {
 	t.Helper()
 	sim := hostupsim.New()
 	seed := sim.SeedDemo()

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -25,13 +26,13 @@ const cliProviderAddress = "registry.opentofu.org/hashicorp/hostup"
 // It covers what terraform-plugin-testing cannot express: warnings in the
 // CLI's output, and a saved plan applied after the world changed.
 type cliWorkspace struct {
-	t    *testing.T
+	t    testing.TB
 	dir  string
 	tofu string
 	env  []string
 }
 
-func newCLIWorkspace(t *testing.T, config string) *cliWorkspace {
+func newCLIWorkspace(t testing.TB, config string) *cliWorkspace {
 	t.Helper()
 	if os.Getenv("TF_ACC") == "" {
 		// Same rule as resource.Test; `make test` fails on skipped tests.
@@ -49,7 +50,7 @@ func newCLIWorkspace(t *testing.T, config string) *cliWorkspace {
 		NoLogOutputOverride: true,
 		// Provider logs go where terraform-plugin-testing sends them (TF_LOG
 		// and TF_ACC_LOG_PATH), not onto the test's stderr.
-		UseTFLogSink: t,
+		UseTFLogSink: logSink{t},
 		ProviderAddr: cliProviderAddress,
 	})
 	if err != nil {
@@ -79,6 +80,12 @@ func newCLIWorkspace(t *testing.T, config string) *cliWorkspace {
 	return w
 }
 
+// logSink lets benchmarks, too, be the provider's tflog sink, which wants
+// the whole of *testing.T.
+type logSink struct{ testing.TB }
+
+func (logSink) Parallel() {}
+
 func (w *cliWorkspace) writeConfig(config string) {
 	w.t.Helper()
 	if err := os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(config), 0o600); err != nil {
@@ -94,15 +101,14 @@ func (w *cliWorkspace) run(args ...string) (string, error) {
 	cmd.Dir = w.dir
 	cmd.Env = w.env
 	out, err := cmd.CombinedOutput()
-	w.t.Logf("$ tofu %s\n%s", strings.Join(args, " "), out)
-	return string(out), err
+	return fmt.Sprintf("$ tofu %s\n%s", strings.Join(args, " "), out), err
 }
 
 func (w *cliWorkspace) mustRun(args ...string) string {
 	w.t.Helper()
 	out, err := w.run(args...)
 	if err != nil {
-		w.t.Fatalf("tofu %s: %v", strings.Join(args, " "), err)
+		w.t.Fatalf("%s\n%v", out, err)
 	}
 	return out
 }
@@ -111,16 +117,16 @@ func (w *cliWorkspace) mustFail(args ...string) string {
 	w.t.Helper()
 	out, err := w.run(args...)
 	if err == nil {
-		w.t.Fatalf("tofu %s succeeded, want a failure", strings.Join(args, " "))
+		w.t.Fatalf("%s\nsucceeded, want a failure", out)
 	}
 	return out
 }
 
 // expectOutput fails the test unless out contains each fragment in order,
 // white space folded (the CLI wraps long lines).
-func expectOutput(t *testing.T, out string, fragments ...string) {
+func expectOutput(t testing.TB, out string, fragments ...string) {
 	t.Helper()
 	if !expectError(fragments...).MatchString(out) {
-		t.Errorf("output lacks %q in that order", fragments)
+		t.Errorf("output lacks %q in that order:\n%s", fragments, out)
 	}
 }

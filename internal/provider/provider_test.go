@@ -3,6 +3,8 @@ package provider
 import (
 	"fmt"
 	"net/http/httptest"
+	"os"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -35,7 +37,7 @@ var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServe
 // newTestSimulator starts a simulator with the demo dataset for one test, the
 // way terraform-provider-http starts a server per test: the URL goes into the
 // HCL, so tests can run in parallel.
-func newTestSimulator(t *testing.T) (*hostupsim.Server, string) {
+func newTestSimulator(t testing.TB) (*hostupsim.Server, string) {
 	t.Helper()
 	sim := hostupsim.New()
 	sim.SeedDemo()
@@ -43,6 +45,22 @@ func newTestSimulator(t *testing.T) (*hostupsim.Server, string) {
 	srv := httptest.NewServer(sim)
 	t.Cleanup(srv.Close)
 	return sim, srv.URL
+}
+
+// TestMain names the CLI the acceptance tests drive, so that a test log
+// shows which binary ran them.
+func TestMain(m *testing.M) {
+	if cli := os.Getenv("TF_ACC_TERRAFORM_PATH"); os.Getenv("TF_ACC") != "" && cli != "" {
+		out, err := exec.Command(cli, "version").Output()
+		version := "version unknown"
+		for _, line := range strings.Split(string(out), "\n") {
+			if strings.HasPrefix(line, "OpenTofu v") || strings.HasPrefix(line, "Terraform v") {
+				version = line
+			}
+		}
+		fmt.Printf("acceptance tests drive %s (%s, err=%v)\n", cli, version, err)
+	}
+	os.Exit(m.Run())
 }
 
 // providerBlock configures the provider for a simulator.
