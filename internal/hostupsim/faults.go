@@ -17,8 +17,9 @@ type Fault struct {
 	// Times is how many matching requests the fault applies to: 0 means 1,
 	// -1 means until ClearFaults.
 	Times int
-	// Latency delays the answer (real time, not the simulated clock). The
-	// request is still handled if the client gives up meanwhile.
+	// Latency delays handling and answer (real time, not the simulated
+	// clock). The request is handled after the full delay even if the client
+	// gave up meanwhile, as a backend that does not notice would.
 	Latency time.Duration
 	// Status, when non-zero, answers with that status and an error body of the
 	// route's generation instead of running the handler. One exception, as the

@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // maxBody bounds request bodies; the API's bodies are a few fields.
@@ -155,14 +154,4 @@ func checkV2Fields(body map[string]any, specs ...fieldSpec) error {
 	e := newError(http.StatusBadRequest, "invalid_request", "The request body failed validation.")
 	e.fields = errs
 	return e
-}
-
-// sleep waits d, or until the client goes away.
-func sleep(r *http.Request, d time.Duration) {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-	case <-r.Context().Done():
-	}
 }

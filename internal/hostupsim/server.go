@@ -85,9 +85,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	raw, readErr := readBody(r)
 	c, f := s.begin(r, raw, readErr)
 	if f != nil && f.Latency > 0 {
-		// The request is handled even when the client gives up waiting: a
-		// timed-out commit may still have been carried out, as on the real API.
-		sleep(r, f.Latency)
+		// HostUp takes this long to act, whether or not the client is still
+		// waiting: a commit the client timed out on is carried out later,
+		// which is what makes a timeout's outcome unknown.
+		time.Sleep(f.Latency)
 	}
 	res := s.finish(c, f)
 	if f != nil && f.DropAfterHandler {

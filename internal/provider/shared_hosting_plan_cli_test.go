@@ -122,3 +122,37 @@ func TestAccSharedHostingPlan_rateLimitedPurchaseIsRetried(t *testing.T) {
 		t.Errorf("%d rate-limited commits, %d commits, %d orders; want 2, 3, 1", limited, commits(sim), len(sim.Orders()))
 	}
 }
+
+// A purchase that times out on our side may still be carried out by HostUp.
+// The provider must neither resend it nor claim it failed for sure; once
+// HostUp has carried it out, the next run adopts the account without buying.
+func TestAccSharedHostingPlan_timedOutPurchaseIsNotResent(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	cfg := fmt.Sprintf(`
+provider "hostup" {
+  endpoint        = %q
+  api_key         = %q
+  request_timeout = "300ms"
+}
+resource "hostup_shared_hosting_plan" "test" {
+  account_id   = %q
+  product_slug = "webbhotell-business"
+}
+`, url, testAPIKey, v2AccountID)
+	ws := newCLIWorkspace(t, cfg)
+	sim.InjectFault(hostupsim.Fault{Route: hostupsim.RouteV2HostingUpgrade, OnlyCommits: true, Latency: 1500 * time.Millisecond})
+
+	out := ws.mustFail("apply", "-input=false", "-auto-approve")
+	expectOutput(t, out, "Plan change may not have been carried out", "Nothing was resent", "Client.Timeout")
+
+	// HostUp finishes the purchase after the client gave up.
+	deadline := time.Now().Add(10 * time.Second)
+	for len(sim.Orders()) == 0 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	out = ws.mustRun("apply", "-input=false", "-auto-approve")
+	expectOutput(t, out, "Apply complete! Resources: 1 added")
+	if commits(sim) != 1 || len(sim.Orders()) != 1 {
+		t.Errorf("%d commits, %d orders; want exactly 1 of each", commits(sim), len(sim.Orders()))
+	}
+}
