@@ -17,9 +17,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-sdk/v2/plugin"
 )
 
-// cliProviderAddress is where OpenTofu looks for a provider named "hostup"
-// without a required_providers block, as in terraform-plugin-testing.
-const cliProviderAddress = "registry.opentofu.org/hashicorp/hostup"
+// cliProviderAddress is where the CLI looks for a provider named "hostup"
+// without a required_providers block: hashicorp/hostup on the CLI's default
+// registry, which TF_ACC_PROVIDER_HOST names as for terraform-plugin-testing
+// (registry.opentofu.org for OpenTofu, registry.terraform.io for Terraform).
+func cliProviderAddress() string {
+	host := os.Getenv("TF_ACC_PROVIDER_HOST")
+	if host == "" {
+		host = "registry.terraform.io"
+	}
+	return host + "/hashicorp/hostup"
+}
 
 // cliWorkspace runs the real OpenTofu CLI (TF_ACC_TERRAFORM_PATH, i.e.
 // bin/tofu) in a scratch directory, against this provider served in-process.
@@ -51,7 +59,7 @@ func newCLIWorkspace(t testing.TB, config string) *cliWorkspace {
 		// Provider logs go where terraform-plugin-testing sends them (TF_LOG
 		// and TF_ACC_LOG_PATH), not onto the test's stderr.
 		UseTFLogSink: logSink{t},
-		ProviderAddr: cliProviderAddress,
+		ProviderAddr: cliProviderAddress(),
 	})
 	if err != nil {
 		cancel()
@@ -61,7 +69,7 @@ func newCLIWorkspace(t testing.TB, config string) *cliWorkspace {
 		cancel()
 		<-closed
 	})
-	reattachJSON, err := json.Marshal(map[string]plugin.ReattachConfig{cliProviderAddress: reattach})
+	reattachJSON, err := json.Marshal(map[string]plugin.ReattachConfig{cliProviderAddress(): reattach})
 	if err != nil {
 		t.Fatal(err)
 	}
