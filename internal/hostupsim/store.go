@@ -194,6 +194,18 @@ func (s *Server) HostingAccount(id string) (HostingAccount, bool) {
 	return s.accountSnapshot(a), true
 }
 
+// RemoveHostingAccount makes an account disappear (closed, or moved to
+// another customer): both its ids answer 404 from then on. It panics on an
+// unknown id.
+func (s *Server) RemoveHostingAccount(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.account(id)
+	must(err)
+	delete(s.accountV2, a.V2ID)
+	delete(s.accounts, a.V1ID)
+}
+
 // SetHostingProduct moves an account to another plan without an order, as a
 // change made outside Terraform (in the dashboard) would.
 func (s *Server) SetHostingProduct(id, slugOrProductID string) {

@@ -270,3 +270,10 @@ func TestV2BillingCycle(t *testing.T) {
 		t.Errorf("billing cycle =\n%s\nwant\n%s", r.raw, want)
 	}
 }
+
+func TestRemoveHostingAccount(t *testing.T) {
+	e := newEnv(t)
+	e.sim.RemoveHostingAccount(e.seed.AccountV2ID)
+	e.v2("GET", "/api/v2/shared-hosting/"+e.seed.AccountV2ID, "").wantStatus(t, http.StatusNotFound, "not_found")
+	e.v1("GET", "/api/hosting/20000/billing-cycle", "").wantStatus(t, http.StatusNotFound, "NOT_FOUND")
+}

@@ -55,6 +55,7 @@ type sharedHostingPlanModel struct {
 	AllowDowngrade        types.Bool   `tfsdk:"allow_downgrade"`
 	CancelExistingInvoice types.Bool   `tfsdk:"cancel_existing_invoice"`
 	Domain                types.String `tfsdk:"domain"`
+	ServiceStatus         types.String `tfsdk:"service_status"`
 	CurrentProduct        types.Object `tfsdk:"current_product"`
 	PriceChange           types.Object `tfsdk:"price_change"`
 	LastOrder             types.Object `tfsdk:"last_order"`
@@ -122,6 +123,12 @@ func (r *sharedHostingPlanResource) Schema(_ context.Context, _ resource.SchemaR
 				MarkdownDescription: "The account's primary domain.",
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"service_status": schema.StringAttribute{
+				MarkdownDescription: "The account's service status on v2 (`active`, `pending`, `suspended`, `cancelled`, " +
+					"`terminated`, `expired`, `fraud` or `unknown`); null for v1 accounts, whose API does not report it here.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"current_product": productSchema(),
 			"price_change":    priceChangeSchema(),
@@ -221,6 +228,7 @@ func (r *sharedHostingPlanResource) ModifyPlan(ctx context.Context, req resource
 		// Same plan as now: nothing to buy, no preview to ask for, and the
 		// computed values stay as they are, so the plan is empty.
 		plan.Domain = state.Domain
+		plan.ServiceStatus = state.ServiceStatus
 		plan.CurrentProduct = state.CurrentProduct
 		plan.PriceChange = state.PriceChange
 		plan.LastOrder = state.LastOrder
@@ -311,6 +319,7 @@ func (r *sharedHostingPlanResource) planV1(ctx context.Context, account accountR
 		return
 	}
 	plan.Domain = types.StringValue(info.AccountDetails.Domain)
+	plan.ServiceStatus = types.StringNull() // v1 does not report it
 	if info.ProductID == plan.ProductID.ValueString() {
 		r.planNoPurchase(ctx, plan, state, info.ProductID, info.AccountDetails.Name, diags)
 		return
@@ -380,6 +389,9 @@ func (r *sharedHostingPlanResource) applyPlan(ctx context.Context, planned tfsdk
 	r.buyPlanned(ctx, &plan, diags)
 	if diags.HasError() {
 		return
+	}
+	if plan.ServiceStatus.IsUnknown() {
+		r.readServiceStatus(ctx, &plan, diags)
 	}
 	diags.Append(state.Set(ctx, &plan)...)
 	diags.Append(identity.Set(ctx, plan.identity())...)
@@ -530,6 +542,23 @@ func (r *sharedHostingPlanResource) confirmCommitted(ctx context.Context, accoun
 	}
 }
 
+// readServiceStatus fills service_status after a create. A failed read does
+// not undo what was bought: the status is then left for the next refresh.
+func (r *sharedHostingPlanResource) readServiceStatus(ctx context.Context, m *sharedHostingPlanModel, diags *diag.Diagnostics) {
+	m.ServiceStatus = types.StringNull()
+	account, err := parseAccountID(m.AccountID.ValueString())
+	if err != nil || !account.isV2() {
+		return
+	}
+	acct, err := r.client.GetSharedHostingAccount(ctx, account.v2)
+	if err != nil {
+		diags.AddWarning("Could not read the account's status",
+			fmt.Sprintf("Reading account %s failed: %s. service_status is left null until the next refresh.", account, err))
+		return
+	}
+	m.ServiceStatus = types.StringValue(acct.ServiceStatus)
+}
+
 // readCurrent refreshes the plan-related attributes from HostUp. Any pending
 // change has taken effect once HostUp reports it, so price_change becomes null.
 func (r *sharedHostingPlanResource) readCurrent(ctx context.Context, account accountRef, m *sharedHostingPlanModel, diags *diag.Diagnostics) error {
@@ -542,8 +571,16 @@ func (r *sharedHostingPlanResource) readCurrent(ctx context.Context, account acc
 			}
 			return err
 		}
+		acct, err := r.client.GetSharedHostingAccount(ctx, account.v2)
+		if err != nil {
+			if !client.IsNotFound(err) {
+				addAPIError(diags, "Could not read account "+account.String(), err, apiErrorTarget{attribute: path.Root("account_id")})
+			}
+			return err
+		}
 		m.ProductSlug = types.StringValue(opts.CurrentPackage.ProductSlug)
 		m.Domain = types.StringValue(opts.Domain)
+		m.ServiceStatus = types.StringValue(acct.ServiceStatus)
 		m.CurrentProduct, d = productValue(ctx, opts.CurrentPackage.ProductSlug, opts.CurrentPackage.Name)
 	} else {
 		info, err := r.client.GetHostingBillingCycle(ctx, account.v1)
@@ -555,6 +592,7 @@ func (r *sharedHostingPlanResource) readCurrent(ctx context.Context, account acc
 		}
 		m.ProductID = types.StringValue(info.ProductID)
 		m.Domain = types.StringValue(info.AccountDetails.Domain)
+		m.ServiceStatus = types.StringNull()
 		m.CurrentProduct, d = productValue(ctx, info.ProductID, info.AccountDetails.Name)
 	}
 	diags.Append(d...)

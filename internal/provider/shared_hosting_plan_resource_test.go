@@ -155,6 +155,7 @@ func TestAccSharedHostingPlan_upgradeShowsPriceThenBuysOnce(t *testing.T) {
 			),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(planResource, tfjsonpath.New("product_slug"), knownvalue.StringExact("webbhotell-business")),
+				statecheck.ExpectKnownValue(planResource, tfjsonpath.New("service_status"), knownvalue.StringExact("active")),
 			},
 		}, {
 			// Same configuration again: nothing to buy, nothing to preview.
@@ -353,6 +354,7 @@ func TestAccSharedHostingPlan_v1Account(t *testing.T) {
 				resource.TestCheckResourceAttr(planResource, "last_order.amount", startToBusinessAmount),
 				resource.TestCheckResourceAttr(planResource, "last_order.payment_url", "/billing"),
 				resource.TestCheckNoResourceAttr(planResource, "price_change"),
+				resource.TestCheckNoResourceAttr(planResource, "service_status"),
 				func(s *terraform.State) error {
 					order := sim.Orders()[0]
 					return resource.TestCheckResourceAttr(planResource, "last_order.order_id", fmt.Sprint(order.V1ID))(s)
@@ -394,6 +396,7 @@ func TestAccSharedHostingPlan_import(t *testing.T) {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectIdentity(planResource, map[string]knownvalue.Check{"account_id": knownvalue.StringExact(v2AccountID)}),
 				statecheck.ExpectKnownValue(planResource, tfjsonpath.New("current_product"), product("webbhotell-start", "Start")),
+				statecheck.ExpectKnownValue(planResource, tfjsonpath.New("service_status"), knownvalue.StringExact("active")),
 			},
 		}, {
 			Config:                               cfg,
@@ -482,4 +485,24 @@ func TestAccSharedHostingPlan_otherAccountReplaces(t *testing.T) {
 	if a, _ := sim.HostingAccount(v2AccountID); a.ProductID != "1912" {
 		t.Errorf("the forgotten account changed plan: %s", a.ProductID)
 	}
+}
+
+// An account HostUp no longer shows is removed from state on refresh, with a
+// warning, and planned again as a create: which fails, naming the 404, since
+// there is nothing to adopt. (A resource still in state would plan no change
+// and send no request at all.)
+func TestAccSharedHostingPlan_vanishedAccountLeavesState(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	cfg := v2PlanConfig(url, "webbhotell-start", "")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: cfg,
+		}, {
+			PreConfig:   func() { sim.RemoveHostingAccount(v2AccountID) },
+			Config:      cfg,
+			PlanOnly:    true,
+			ExpectError: expectError("Could not read the plans account "+v2AccountID+" can move to", "HTTP status: 404"),
+		}},
+	})
 }
