@@ -460,7 +460,9 @@ func (r *sharedHostingPlanResource) buyV2(ctx context.Context, account accountRe
 	case client.HasCode(err, "upstream_renewal_regeneration_failed"):
 		// HostUp committed the change but failed to make the renewal
 		// invoice: confirm, and never resend.
-		r.confirmCommitted(ctx, account, plan, err, diags)
+		if !r.confirmCommitted(ctx, account, plan, err, diags) {
+			return
+		}
 		diags.AddWarning("HostUp made no renewal invoice for the new plan",
 			fmt.Sprintf("Account %s was moved to %s, but HostUp reported that it could not regenerate the renewal invoice. "+
 				"Contact HostUp support about the missing renewal invoice, quoting this:\n\n%s", account, target, err))
@@ -513,9 +515,10 @@ func upgradedName(res *client.HostingUpgradeV1Result) string {
 }
 
 // confirmCommitted decides, after a purchase whose outcome is unknown (no
-// answer, or a 5xx), whether it happened, by reading the account. It never
-// resends: HostUp has no idempotency key, and a second request could buy twice.
-func (r *sharedHostingPlanResource) confirmCommitted(ctx context.Context, account accountRef, plan *sharedHostingPlanModel, cause error, diags *diag.Diagnostics) {
+// answer, or a 5xx), whether it happened, by reading the account, and
+// reports whether it did. It never resends: HostUp has no idempotency key,
+// and a second request could buy twice.
+func (r *sharedHostingPlanResource) confirmCommitted(ctx context.Context, account accountRef, plan *sharedHostingPlanModel, cause error, diags *diag.Diagnostics) bool {
 	want := plan.target().ValueString()
 	current := *plan
 	var readDiags diag.Diagnostics
@@ -525,7 +528,7 @@ func (r *sharedHostingPlanResource) confirmCommitted(ctx context.Context, accoun
 				"on the new plan. Nothing was resent, so nothing can have been bought twice. Check the account and its invoices "+
 				"in HostUp's control panel, then run terraform plan again.\n\nThe request failed with: %s", account, want, cause))
 		diags.Append(readDiags...)
-		return
+		return false
 	}
 	plan.LastOrder = types.ObjectNull(lastOrderAttrTypes)
 	// v1 plans leave the product and price unknown; take them from HostUp.
@@ -540,6 +543,7 @@ func (r *sharedHostingPlanResource) confirmCommitted(ctx context.Context, accoun
 			fmt.Sprintf("Account %s is now on %s, but the answer to the purchase was lost (%s), so last_order is unknown. "+
 				"Find the order and invoice in HostUp's control panel.", account, want, cause))
 	}
+	return true
 }
 
 // readServiceStatus fills service_status after a create. A failed read does
