@@ -506,3 +506,20 @@ func TestAccSharedHostingPlan_vanishedAccountLeavesState(t *testing.T) {
 		}},
 	})
 }
+
+// HostUp's canUpgrade gate (here: a pending order) fails the plan with
+// HostUp's reason, before any write request.
+func TestAccSharedHostingPlan_canUpgradeGate(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	sim.AddPendingOrder(v2AccountID)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      v2PlanConfig(url, "webbhotell-business", ""),
+			ExpectError: expectError("HostUp does not allow a plan change now", "(code pending_order)"),
+		}},
+	})
+	if n := sim.Count(hostupsim.RouteV2HostingUpgrade); n != 0 {
+		t.Errorf("%d upgrade requests despite the gate", n)
+	}
+}
