@@ -1,9 +1,11 @@
 package client
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -196,4 +198,15 @@ func OutcomeUnknown(err error) bool {
 	}
 	var apiErr *APIError
 	return errors.As(err, &apiErr) && apiErr.StatusCode >= 500
+}
+
+// TimedOut reports whether a request failed because a time limit ran out:
+// the HTTP client's request_timeout or the caller's deadline. Which of the two
+// fires first is a matter of scheduling, so callers describe both alike.
+func TimedOut(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var netErr net.Error
+	return errors.As(err, &netErr) && netErr.Timeout()
 }
