@@ -82,3 +82,20 @@ func v1Code(e *apiError) *apiError {
 	e.code = strings.ToUpper(e.code)
 	return e
 }
+
+// upgradeGate is what the upgrade options report in canUpgrade: what stops
+// any plan change, or else an unpaid invoice, which the upgrade route refuses
+// with existing_invoice_blocking unless cancelExistingInvoice is set.
+// Callers hold s.mu.
+func (s *Server) upgradeGate(a *HostingAccount) *apiError {
+	if e := s.upgradeBlocker(a); e != nil {
+		return e
+	}
+	if blocking := s.unpaidInvoices(a); len(blocking) > 0 {
+		inv := blocking[0]
+		return newError(http.StatusConflict, "existing_invoice_blocking",
+			"Unpaid invoice %s (%s %s) blocks plan changes; pay it, or change the plan with cancelExistingInvoice: true.",
+			inv.Number, inv.Amount, inv.Currency)
+	}
+	return nil
+}

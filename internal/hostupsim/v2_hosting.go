@@ -235,7 +235,7 @@ func (s *Server) v2UpgradeOptions(c *call) (any, error) {
 	out := v2UpgradeOptions{AccountID: a.V2ID, Domain: a.Domain, CurrencyCode: currency,
 		CurrentPackage:   v2Package{ProductSlug: current.Slug, Name: current.Name, Billing: billingFor(current, a.BillingCycle)},
 		AvailableOptions: []v2UpgradeOption{}}
-	out.Actions.CanUpgrade = allowed(s.upgradeBlocker(a))
+	out.Actions.CanUpgrade = allowed(s.upgradeGate(a))
 	for _, p := range s.sharedHostingProducts() {
 		if p.ID == current.ID {
 			continue

@@ -156,7 +156,7 @@ func (p *hostupProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	}
 	tflog.Debug(ctx, "configured HostUp client", map[string]any{"endpoint": endpoint, "request_timeout": timeout.String(), "max_retries": maxRetries})
 	resp.DataSourceData = c
-	resp.ResourceData = c
+	resp.ResourceData = &resourceData{client: c, ledger: newPurchaseLedger()}
 }
 
 func (p *hostupProvider) Resources(_ context.Context) []func() resource.Resource {
@@ -209,13 +209,32 @@ func durationOr(v types.String, def time.Duration) time.Duration {
 // data source. It returns nil (and no error) before the provider is
 // configured, which Terraform does during validation.
 func clientFromProviderData(data any, diags interface{ AddError(string, string) }) *client.Client {
-	if data == nil {
+	switch d := data.(type) {
+	case nil:
 		return nil
+	case *client.Client:
+		return d
+	case *resourceData:
+		return d.client
 	}
-	c, ok := data.(*client.Client)
-	if !ok {
-		diags.AddError("Unexpected provider data", "This is a bug in the HostUp provider: please report it.")
-		return nil
+	diags.AddError("Unexpected provider data", "This is a bug in the HostUp provider: please report it.")
+	return nil
+}
+
+// resourceData is what resources get from Configure: the client, and the
+// ledger that every paid resource of this provider process shares (one lock
+// per account or VM, and the invoices bought in this run).
+type resourceData struct {
+	client *client.Client
+	ledger *purchaseLedger
+}
+
+// purchaseFlowFromProviderData is the Configure step of paid resources.
+func purchaseFlowFromProviderData(data any, diags interface{ AddError(string, string) }) (*client.Client, *purchaseFlow) {
+	c := clientFromProviderData(data, diags)
+	d, ok := data.(*resourceData)
+	if c == nil || !ok {
+		return c, nil
 	}
-	return c
+	return c, &purchaseFlow{ledger: d.ledger}
 }

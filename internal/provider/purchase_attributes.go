@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
@@ -95,7 +96,7 @@ func lastOrderSchema() schema.SingleNestedAttribute {
 			"amount":         schema.NumberAttribute{Computed: true, MarkdownDescription: "Amount charged, exact."},
 			"currency_code":  schema.StringAttribute{Computed: true, MarkdownDescription: "ISO currency code."},
 			"due_at":         schema.StringAttribute{Computed: true, MarkdownDescription: "Payment due date (RFC 3339)."},
-			"status":         schema.StringAttribute{Computed: true, MarkdownDescription: "Invoice status when bought (`unpaid`, `paid`, …)."},
+			"status":         schema.StringAttribute{Computed: true, MarkdownDescription: "Invoice status when bought (`unpaid`, `paid`, …), or `nothing_bought` when HostUp answered that the change was already in place."},
 			"payment_url":    schema.StringAttribute{Computed: true, MarkdownDescription: "Where to pay, relative to HostUp's control panel."},
 		},
 	}
@@ -103,7 +104,7 @@ func lastOrderSchema() schema.SingleNestedAttribute {
 
 // lastOrderFromV2 records a v2 commit. A change that costs nothing has no
 // payment invoice; then only the order is known.
-func lastOrderFromV2(ctx context.Context, res *client.SharedHostingUpgradeResult) (types.Object, diag.Diagnostics) {
+func lastOrderFromV2(res *client.SharedHostingUpgradeResult) lastOrderModel {
 	m := lastOrderModel{
 		OrderID:       stringPointerValue(res.OrderID),
 		InvoiceID:     types.StringNull(),
@@ -123,13 +124,13 @@ func lastOrderFromV2(ctx context.Context, res *client.SharedHostingUpgradeResult
 		m.Status = types.StringValue(inv.Status)
 		m.PaymentURL = types.StringValue(inv.PaymentURL)
 	}
-	return types.ObjectValueFrom(ctx, lastOrderAttrTypes, m)
+	return m
 }
 
 // lastOrderFromV1 records a v1 upgrade, which reports the order, the invoice
 // id and the total, but no currency, due date or status.
-func lastOrderFromV1(ctx context.Context, res *client.HostingUpgradeV1Result) (types.Object, diag.Diagnostics) {
-	return types.ObjectValueFrom(ctx, lastOrderAttrTypes, lastOrderModel{
+func lastOrderFromV1(res *client.HostingUpgradeV1Result) lastOrderModel {
+	return lastOrderModel{
 		OrderID:       types.StringValue(strconv.FormatInt(res.OrderID, 10)),
 		InvoiceID:     nonEmptyString(res.InvoiceID),
 		InvoiceNumber: types.StringNull(),
@@ -138,7 +139,7 @@ func lastOrderFromV1(ctx context.Context, res *client.HostingUpgradeV1Result) (t
 		DueAt:         types.StringNull(),
 		Status:        types.StringNull(),
 		PaymentURL:    nonEmptyString(res.RedirectURL),
-	})
+	}
 }
 
 // productModel names a plan: its slug (v2) or product id (v1), and its name.
@@ -185,3 +186,74 @@ func nonEmptyString(s string) types.String {
 // basetypesObjectAsOptions reads nested objects strictly: they are always
 // fully known when read.
 var basetypesObjectAsOptions = basetypes.ObjectAsOptions{}
+
+// priceChangeModelOf is a preview as state holds it.
+func priceChangeModelOf(pc client.PriceChange) priceChangeModel {
+	return priceChangeModel{
+		Amount:          numberValue(pc.Amount),
+		RecurringAmount: numberValue(pc.RecurringAmount),
+		CurrencyCode:    types.StringValue(pc.CurrencyCode),
+		BillingCycle:    types.StringValue(pc.BillingCycle),
+	}
+}
+
+// equal compares two prices exactly, as Terraform compares planned values.
+func (m priceChangeModel) equal(o priceChangeModel) bool {
+	return m.Amount.Equal(o.Amount) && m.RecurringAmount.Equal(o.RecurringAmount) &&
+		m.CurrencyCode.Equal(o.CurrencyCode) && m.BillingCycle.Equal(o.BillingCycle)
+}
+
+func (m priceChangeModel) describeAmount() string {
+	return numberText(m.Amount) + " " + m.CurrencyCode.ValueString()
+}
+
+func (m priceChangeModel) describeRecurring() string {
+	return numberText(m.RecurringAmount) + " " + m.CurrencyCode.ValueString()
+}
+
+// numberText prints a number already known to be in a sane range.
+func numberText(n types.Number) string {
+	if n.IsNull() || n.IsUnknown() {
+		return "unknown"
+	}
+	return n.ValueBigFloat().Text('f', -1)
+}
+
+func priceStatusSchema() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "Where `price_change` comes from: `previewed` (HostUp's preview of this change), " +
+			"`not_previewable` (HostUp has no preview for this change: v1 hosting accounts; the plan warns), or " +
+			"`unpriced` (an input of the change is unknown until apply and no `max_amount` bounds it: applying such a " +
+			"plan stops before anything is bought, with Terraform's \"Provider produced inconsistent final plan\" " +
+			"error naming `price_status`). Unknown in the plan when an input is unknown and `max_amount` bounds the " +
+			"change: the apply previews it and enforces `max_amount` before buying. Null when nothing is pending.",
+		Computed: true,
+	}
+}
+
+func maxAmountSchema(extra string) schema.NumberAttribute {
+	return schema.NumberAttribute{
+		MarkdownDescription: "Spend guard: the plan fails when the amount due now for the change exceeds this (in the " +
+			"account's currency). Checked again at apply, before anything is bought. When an input of the change is " +
+			"only known after apply, a change is bought only if `max_amount` bounds it. From 0 to " +
+			maxAmountCeiling.String() + "." + extra,
+		Optional:   true,
+		Validators: []validator.Number{maxAmountValidator{}},
+	}
+}
+
+// Values of last_order.status other than an invoice's status.
+const (
+	// lastOrderNothingBought: the commit found the target in place already.
+	lastOrderNothingBought = "nothing_bought"
+)
+
+// nothingBought is last_order after a commit that HostUp answered with
+// "already in place".
+func nothingBought() lastOrderModel {
+	return lastOrderModel{
+		OrderID: types.StringNull(), InvoiceID: types.StringNull(), InvoiceNumber: types.StringNull(),
+		Amount: types.NumberNull(), CurrencyCode: types.StringNull(), DueAt: types.StringNull(),
+		Status: types.StringValue(lastOrderNothingBought), PaymentURL: types.StringNull(),
+	}
+}

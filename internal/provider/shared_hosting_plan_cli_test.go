@@ -69,19 +69,19 @@ func TestAccSharedHostingPlan_uncertainPurchases(t *testing.T) {
 		fault:      hostupsim.Fault{Status: 502},
 		wantOK:     true,
 		wantOrders: 1,
-		wantOut:    []string{"Warning: HostUp made no renewal invoice for the new plan", "Contact HostUp support about the missing renewal invoice", "upstream_renewal_regeneration_failed"},
+		wantOut:    []string{"Warning: HostUp made no renewal invoice for the change", "Contact HostUp support about the missing renewal invoice", "upstream_renewal_regeneration_failed"},
 	}, {
 		name:       "connection dropped after commit",
 		fault:      hostupsim.Fault{DropAfterHandler: true},
 		wantOK:     true,
 		wantOrders: 1,
-		wantOut:    []string{"Warning: Plan changed, but HostUp's answer was lost", "now on webbhotell-business"},
+		wantOut:    []string{"Warning: Change made, but HostUp's answer was lost", "move account " + v2AccountID + " to webbhotell-business", "lost its answer"},
 	}, {
 		name:       "503 before commit",
 		fault:      hostupsim.Fault{Status: 503},
 		wantOK:     false,
 		wantOrders: 0,
-		wantOut:    []string{"Error: Plan change may not have been carried out", "Nothing was resent", "upstream_unavailable"},
+		wantOut:    []string{"Error: Change may not have been carried out", "failed with HTTP 503 from HostUp", "Nothing was resent"},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -143,7 +143,7 @@ resource "hostup_shared_hosting_plan" "test" {
 	sim.InjectFault(hostupsim.Fault{Route: hostupsim.RouteV2HostingUpgrade, OnlyCommits: true, Latency: 1500 * time.Millisecond})
 
 	out := ws.mustFail("apply", "-input=false", "-auto-approve")
-	expectOutput(t, out, "Plan change may not have been carried out", "Nothing was resent", "Client.Timeout")
+	expectOutput(t, out, "Change may not have been carried out", "timed out before HostUp answered", "Nothing was resent")
 
 	// HostUp finishes the purchase after the client gave up.
 	deadline := time.Now().Add(10 * time.Second)

@@ -19,7 +19,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
 )
@@ -44,21 +43,20 @@ func NewSharedHostingPlanResource() resource.Resource {
 // upgrades if the plan differs), delete forgets it.
 type sharedHostingPlanResource struct {
 	client *client.Client
+	flow   *purchaseFlow
 }
 
 // sharedHostingPlanModel is the resource's state.
 type sharedHostingPlanModel struct {
+	purchaseFields
 	AccountID             types.String `tfsdk:"account_id"`
 	ProductSlug           types.String `tfsdk:"product_slug"`
 	ProductID             types.String `tfsdk:"product_id"`
-	MaxAmount             types.Number `tfsdk:"max_amount"`
 	AllowDowngrade        types.Bool   `tfsdk:"allow_downgrade"`
 	CancelExistingInvoice types.Bool   `tfsdk:"cancel_existing_invoice"`
 	Domain                types.String `tfsdk:"domain"`
 	ServiceStatus         types.String `tfsdk:"service_status"`
 	CurrentProduct        types.Object `tfsdk:"current_product"`
-	PriceChange           types.Object `tfsdk:"price_change"`
-	LastOrder             types.Object `tfsdk:"last_order"`
 }
 
 // sharedHostingPlanIdentity is the resource identity: the account.
@@ -100,14 +98,10 @@ func (r *sharedHostingPlanResource) Schema(_ context.Context, _ resource.SchemaR
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.RegexMatches(v1IDPattern, "must be a numeric product id such as 1913")},
 			},
-			"max_amount": schema.NumberAttribute{
-				MarkdownDescription: "Spend guard: the plan fails when the amount due now for the change exceeds " +
-					"this (in the account's currency). Checked again when Terraform re-plans at apply, before anything " +
-					"is bought. Needs a preview, so it is only accepted for v2 accounts.",
-				Optional: true,
-			},
+			"max_amount": maxAmountSchema(" Needs a preview, so it is only accepted for v2 accounts."),
 			"allow_downgrade": schema.BoolAttribute{
-				MarkdownDescription: "Allow moving to a lower plan. Default `false`: a downgrade fails the plan.",
+				MarkdownDescription: "Allow moving to a lower plan. Default `false`: a downgrade fails the plan. " +
+					"Refused for v1 accounts: v1 has no plan catalogue to tell an upgrade from a downgrade.",
 				Optional:            true,
 				Computed:            true,
 				Default:             booldefault.StaticBool(false),
@@ -132,6 +126,7 @@ func (r *sharedHostingPlanResource) Schema(_ context.Context, _ resource.SchemaR
 			},
 			"current_product": productSchema(),
 			"price_change":    priceChangeSchema(),
+			"price_status":    priceStatusSchema(),
 			"last_order":      lastOrderSchema(),
 		},
 	}
@@ -155,18 +150,11 @@ func (r *sharedHostingPlanResource) ConfigValidators(context.Context) []resource
 }
 
 // ValidateConfig catches, before any request, a plan named the way the
-// account's API generation does not understand, and a negative spend guard.
+// account's API generation does not understand, and guards v1 cannot honour.
 func (r *sharedHostingPlanResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var cfg sharedHostingPlanModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !cfg.MaxAmount.IsNull() && !cfg.MaxAmount.IsUnknown() && cfg.MaxAmount.ValueBigFloat().Sign() < 0 {
-		resp.Diagnostics.AddAttributeError(path.Root("max_amount"), "Negative max_amount",
-			"max_amount is the most a change may cost now; it cannot be negative.")
-	}
-	if cfg.AccountID.IsUnknown() || cfg.AccountID.IsNull() {
+	if resp.Diagnostics.HasError() || cfg.AccountID.IsUnknown() || cfg.AccountID.IsNull() {
 		return
 	}
 	account, err := parseAccountID(cfg.AccountID.ValueString())
@@ -185,164 +173,94 @@ func (r *sharedHostingPlanResource) ValidateConfig(ctx context.Context, req reso
 		resp.Diagnostics.AddAttributeError(path.Root("max_amount"), "max_amount needs a price preview",
 			fmt.Sprintf("HostUp's v1 upgrade route has no preview, so the price of a change to account %s is unknown until it is bought "+
 				"and max_amount cannot be enforced. Manage the account by its v2 id (acct_…) with product_slug, or remove max_amount.", account))
+	case !account.isV2() && !cfg.AllowDowngrade.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("allow_downgrade"), "allow_downgrade needs a plan catalogue",
+			fmt.Sprintf("HostUp's v1 API has no plan catalogue, so the provider cannot tell whether a change of account %s is an upgrade "+
+				"or a downgrade, and allow_downgrade cannot be honoured. Manage the account by its v2 id (acct_…) with product_slug, "+
+				"or remove allow_downgrade.", account))
 	}
 }
 
 func (r *sharedHostingPlanResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFromProviderData(req.ProviderData, &resp.Diagnostics)
+	r.client, r.flow = purchaseFlowFromProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
-// ModifyPlan prices the change. Terraform calls it at plan time and again at
-// apply time, and refuses the apply if the second answer differs from the
-// saved plan ("Provider produced inconsistent final plan"): so a price that
-// changed between plan and apply stops the purchase. Keep price_change known
-// whenever HostUp can preview it; never hide a change by leaving it unknown.
 func (r *sharedHostingPlanResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		resp.Diagnostics.AddWarning("Destroying hostup_shared_hosting_plan keeps the account's plan",
-			"Removing this resource only stops Terraform from managing the plan. The account, its plan and its invoices stay as they are at HostUp; nothing is cancelled or refunded.")
-		return
-	}
-	var plan sharedHostingPlanModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	var state *sharedHostingPlanModel
-	if !req.State.Raw.IsNull() {
-		state = &sharedHostingPlanModel{}
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-	}
-	if resp.Diagnostics.HasError() || r.client == nil || plan.AccountID.IsUnknown() || plan.target().IsUnknown() {
-		return // computed values stay unknown until the inputs are known
-	}
+	modifyPaidPlan[sharedHostingPlanModel](ctx, r, r.flow, req, resp)
+}
+
+func (r *sharedHostingPlanResource) destroyWarning() (string, string) {
+	return "Destroying hostup_shared_hosting_plan keeps the account's plan",
+		"Removing this resource only stops Terraform from managing the plan. The account, its plan and its invoices stay as they are at HostUp; nothing is cancelled or refunded."
+}
+
+func (r *sharedHostingPlanResource) noun() string { return "plan" }
+
+func (r *sharedHostingPlanResource) configured() bool { return r.client != nil }
+
+// planChange prices a change of plan: v2 checks the account's options and
+// previews with a dry run; v1 can only say that a change will be bought.
+func (r *sharedHostingPlanResource) planChange(ctx context.Context, plan, state *sharedHostingPlanModel, diags *diag.Diagnostics) {
 	account, err := parseAccountID(plan.AccountID.ValueString())
 	if err != nil {
 		return
 	}
-
-	if state != nil && !state.AccountID.Equal(plan.AccountID) {
-		// Another account: account_id forces replacement, and Terraform
-		// plans the replacement again as a create (no prior state), which is
-		// where it is priced. Nothing to ask HostUp here.
+	if !account.isV2() {
+		r.planV1(ctx, account, plan, state, diags)
 		return
 	}
-	if state != nil && state.target().Equal(plan.target()) {
-		// Same plan as now: nothing to buy, no preview to ask for, and the
-		// computed values stay as they are, so the plan is empty.
-		plan.Domain = state.Domain
-		plan.ServiceStatus = state.ServiceStatus
-		plan.CurrentProduct = state.CurrentProduct
-		plan.PriceChange = state.PriceChange
-		plan.LastOrder = state.LastOrder
-		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	ch := r.change(account, plan)
+	q := r.flow.plan(ctx, &plan.purchaseFields, plan.guards(), ch, diags)
+	if q == nil {
 		return
 	}
-
-	if account.isV2() {
-		r.planV2(ctx, account, &plan, state, &resp.Diagnostics)
-	} else {
-		r.planV1(ctx, account, &plan, state, &resp.Diagnostics)
+	if q.inPlace {
+		plan.LastOrder = types.ObjectNull(lastOrderAttrTypes)
+		if state != nil {
+			plan.LastOrder = state.LastOrder
+		}
 	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
-}
-
-// planV2 checks the target against the account's options and previews the
-// price with a dry run.
-func (r *sharedHostingPlanResource) planV2(ctx context.Context, account accountRef, plan, state *sharedHostingPlanModel, diags *diag.Diagnostics) {
-	opts, err := r.client.GetSharedHostingUpgradeOptions(ctx, account.v2)
-	if err != nil {
-		addAPIError(diags, "Could not read the plans account "+account.String()+" can move to", err, apiErrorTarget{attribute: path.Root("account_id")})
-		return
-	}
-	plan.Domain = types.StringValue(opts.Domain)
-	target := plan.ProductSlug.ValueString()
-	current := opts.CurrentPackage
-	if current.ProductSlug == target {
-		r.planNoPurchase(ctx, plan, state, current.ProductSlug, current.Name, diags)
-		return
-	}
-
-	option, ok := findOption(opts.AvailableOptions, target)
-	switch {
-	case !ok:
-		diags.AddAttributeError(path.Root("product_slug"), "Unknown plan for this account",
-			fmt.Sprintf("%q is not a plan account %s can move to. Valid values: %s (current: %q). "+
-				"The hostup_shared_hosting_plan_options data source lists them with their prices.",
-				target, account, strings.Join(optionSlugs(opts.AvailableOptions), ", "), current.ProductSlug))
-		return
-	case !option.Available:
-		diags.AddAttributeError(path.Root("product_slug"), "Plan not available",
-			fmt.Sprintf("HostUp does not offer %q to account %s now: %s.", target, account, valueOr(option.Reason, "no reason given")))
-		return
-	case option.Type == client.OptionTypeDowngrade && !plan.AllowDowngrade.ValueBool():
-		diags.AddAttributeError(path.Root("product_slug"), "Downgrade not allowed",
-			fmt.Sprintf("Moving account %s from %s (%s) to %s (%s) is a downgrade. Set allow_downgrade = true to allow it.",
-				account, current.Name, current.ProductSlug, option.Name, option.ProductSlug))
-		return
-	case !opts.Actions.CanUpgrade.Allowed:
-		diags.AddAttributeError(path.Root("account_id"), "HostUp does not allow a plan change now",
-			fmt.Sprintf("HostUp refuses to change the plan of account %s now: %s (code %s). Try again once that is resolved.",
-				account, valueOr(opts.Actions.CanUpgrade.Reason, "no reason given"), valueOr(opts.Actions.CanUpgrade.Code, "none")))
-		return
-	}
-
-	preview, err := r.client.PreviewSharedHostingUpgrade(ctx, account.v2, plan.upgradeRequest())
-	if err != nil {
-		addAPIError(diags, "Could not preview the price of moving account "+account.String()+" to "+target, err, planErrorTarget)
-		return
-	}
-	tflog.Info(ctx, "previewed plan change", map[string]any{"account_id": account.String(), "product_slug": target, "amount": preview.PriceChange.Amount.String()})
-	if exceedsMaxAmount(plan.MaxAmount, preview.PriceChange.Amount, diags) {
-		diags.AddAttributeError(path.Root("max_amount"), "Plan change costs more than max_amount",
-			fmt.Sprintf("Moving account %s to %s costs %s %s now, more than max_amount (%s). Raise max_amount to allow it; nothing was bought.",
-				account, target, preview.PriceChange.Amount, preview.PriceChange.CurrencyCode, plan.MaxAmount.ValueBigFloat().Text('f', -1)))
-		return
-	}
-	var d diag.Diagnostics
-	plan.PriceChange, d = priceChangeValue(ctx, preview.PriceChange)
-	diags.Append(d...)
-	name := option.Name
-	if preview.NewProduct != nil {
-		name = preview.NewProduct.Name
-	}
-	plan.CurrentProduct, d = productValue(ctx, target, name)
-	diags.Append(d...)
-	plan.LastOrder = types.ObjectUnknown(lastOrderAttrTypes) // a purchase is planned
 }
 
 // planV1 can only say that a change will be bought: v1 has no preview.
 func (r *sharedHostingPlanResource) planV1(ctx context.Context, account accountRef, plan, state *sharedHostingPlanModel, diags *diag.Diagnostics) {
-	info, err := r.client.GetHostingBillingCycle(ctx, account.v1)
-	if err != nil {
-		addAPIError(diags, "Could not read the plan of account "+account.String(), err, apiErrorTarget{attribute: path.Root("account_id")})
-		return
-	}
-	plan.Domain = types.StringValue(info.AccountDetails.Domain)
-	plan.ServiceStatus = types.StringNull() // v1 does not report it
-	if info.ProductID == plan.ProductID.ValueString() {
-		r.planNoPurchase(ctx, plan, state, info.ProductID, info.AccountDetails.Name, diags)
-		return
+	from := "its current product"
+	if !plan.ProductID.IsUnknown() {
+		info, err := r.client.GetHostingBillingCycle(ctx, account.v1)
+		if err != nil {
+			addAPIError(diags, "Could not read the plan of account "+account.String(), err, apiErrorTarget{attribute: path.Root("account_id")})
+			return
+		}
+		plan.Domain = types.StringValue(info.AccountDetails.Domain)
+		plan.ServiceStatus = types.StringNull() // v1 does not report it
+		if info.ProductID == plan.ProductID.ValueString() {
+			var d diag.Diagnostics
+			plan.CurrentProduct, d = productValue(ctx, info.ProductID, info.AccountDetails.Name)
+			diags.Append(d...)
+			plan.settled()
+			if state != nil {
+				plan.LastOrder = state.LastOrder
+			}
+			return
+		}
+		from = "product " + info.ProductID
 	}
 	diags.AddAttributeWarning(path.Root("product_id"), "No price preview for a v1 account",
-		fmt.Sprintf("HostUp's v1 upgrade route (account %s) has no dry run, so the price of moving from product %s to %s is unknown "+
+		fmt.Sprintf("HostUp's v1 upgrade route (account %s) has no dry run, so the price of moving from %s to %s is unknown "+
 			"until apply, which buys it at once. To see the exact price in the plan, manage the account by its v2 id "+
-			"(acct_…, from GET /api/v2/shared-hosting) with product_slug.", account, info.ProductID, plan.ProductID.ValueString()))
+			"(acct_…, from GET /api/v2/shared-hosting) with product_slug.", account, from, describeTarget(plan.ProductID)))
 	plan.PriceChange = types.ObjectUnknown(priceChangeAttrTypes)
+	plan.PriceStatus = types.StringValue(priceStatusNoPreview)
 	plan.CurrentProduct = types.ObjectUnknown(productAttrTypes)
 	plan.LastOrder = types.ObjectUnknown(lastOrderAttrTypes)
 }
 
-// planNoPurchase is the plan of adopting an account already on the target.
-func (r *sharedHostingPlanResource) planNoPurchase(ctx context.Context, plan, state *sharedHostingPlanModel, id, name string, diags *diag.Diagnostics) {
-	var d diag.Diagnostics
-	plan.CurrentProduct, d = productValue(ctx, id, name)
-	diags.Append(d...)
-	plan.PriceChange = types.ObjectNull(priceChangeAttrTypes)
-	plan.LastOrder = types.ObjectNull(lastOrderAttrTypes)
-	if state != nil {
-		plan.LastOrder = state.LastOrder
+// describeTarget names a target that may be unknown at plan time.
+func describeTarget(v types.String) string {
+	if v.IsUnknown() {
+		return "a product known only after apply"
 	}
+	return v.ValueString()
 }
 
 func (r *sharedHostingPlanResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -362,8 +280,11 @@ func (r *sharedHostingPlanResource) Read(ctx context.Context, req resource.ReadR
 	}
 	err = r.readCurrent(ctx, account, &state, &resp.Diagnostics)
 	if client.IsNotFound(err) {
+		// The identity is set first: Terraform requires one even for a
+		// resource that Read removes.
+		resp.Diagnostics.Append(resp.Identity.Set(ctx, state.identity())...)
 		resp.Diagnostics.AddWarning("Hosting account no longer exists",
-			fmt.Sprintf("HostUp has no account %s visible to this API key any more; it was removed from state.", account))
+			fmt.Sprintf("HostUp answered that account %s does not exist (or is not visible to this API key); it was removed from state.", account))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -380,21 +301,69 @@ func (r *sharedHostingPlanResource) Update(ctx context.Context, req resource.Upd
 
 // applyPlan is Create and Update alike: buy what ModifyPlan planned, if
 // anything, and store the plan, which already holds what state must become.
+// When HostUp carried out something else, state records what it reports.
 func (r *sharedHostingPlanResource) applyPlan(ctx context.Context, planned tfsdk.Plan, state *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
 	var plan sharedHostingPlanModel
 	diags.Append(planned.Get(ctx, &plan)...)
 	if diags.HasError() {
 		return
 	}
-	r.buyPlanned(ctx, &plan, diags)
-	if diags.HasError() {
+	account, err := parseAccountID(plan.AccountID.ValueString())
+	if err != nil {
+		diags.AddAttributeError(path.Root("account_id"), "Invalid account id", err.Error())
 		return
+	}
+	switch r.flow.apply(ctx, &plan.purchaseFields, plan.guards(), r.change(account, &plan), diags) {
+	case outcomeRefused, outcomeUncertain:
+		return
+	case outcomeMismatch, outcomeInPlace, outcomeConfirmed:
+		r.recordTruth(ctx, account, &plan, diags)
+	case outcomeBought:
+		if !account.isV2() {
+			// v1 names plans differently in its upgrade answer and its
+			// billing-cycle route: read back so that state matches Read.
+			r.recordTruth(ctx, account, &plan, diags)
+		}
+	case outcomeNothingPlanned:
 	}
 	if plan.ServiceStatus.IsUnknown() {
 		r.readServiceStatus(ctx, &plan, diags)
 	}
 	diags.Append(state.Set(ctx, &plan)...)
 	diags.Append(identity.Set(ctx, plan.identity())...)
+}
+
+// recordTruth fills what a purchase left unsettled from what HostUp reports.
+// The purchase stands whatever this read says, so a failed read is a warning.
+func (r *sharedHostingPlanResource) recordTruth(ctx context.Context, account accountRef, plan *sharedHostingPlanModel, diags *diag.Diagnostics) {
+	current := *plan
+	var readDiags diag.Diagnostics
+	if err := r.readCurrent(ctx, account, &current, &readDiags); err != nil {
+		diags.AddWarning("The account could not be read back",
+			fmt.Sprintf("Reading account %s after the change failed: %s. The next refresh updates it.", account, err))
+		if plan.CurrentProduct.IsUnknown() {
+			var d diag.Diagnostics
+			plan.CurrentProduct, d = productValue(ctx, plan.target().ValueString(), "")
+			diags.Append(d...)
+		}
+		if plan.PriceChange.IsUnknown() {
+			plan.PriceChange = types.ObjectNull(priceChangeAttrTypes)
+		}
+		return
+	}
+	plan.CurrentProduct = current.CurrentProduct
+	plan.Domain = current.Domain
+	plan.ServiceStatus = current.ServiceStatus
+	if plan.PriceChange.IsUnknown() {
+		plan.PriceChange = types.ObjectNull(priceChangeAttrTypes)
+	}
+	if !current.target().Equal(plan.target()) {
+		// HostUp holds another plan than the one configured: state says so,
+		// and the next plan prices the change still needed.
+		plan.ProductSlug, plan.ProductID = current.ProductSlug, current.ProductID
+		plan.PriceChange = types.ObjectNull(priceChangeAttrTypes)
+		plan.PriceStatus = types.StringNull()
+	}
 }
 
 func (r *sharedHostingPlanResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -415,25 +384,6 @@ func (r *sharedHostingPlanResource) ImportState(ctx context.Context, req resourc
 	resource.ImportStatePassthroughWithIdentity(ctx, path.Root("account_id"), path.Root("account_id"), req, resp)
 }
 
-// buyPlanned carries out the purchase ModifyPlan planned, if any: it marks
-// one by leaving last_order unknown. Everything else in the plan is already
-// what the state must become.
-func (r *sharedHostingPlanResource) buyPlanned(ctx context.Context, plan *sharedHostingPlanModel, diags *diag.Diagnostics) {
-	account, err := parseAccountID(plan.AccountID.ValueString())
-	if err != nil {
-		diags.AddAttributeError(path.Root("account_id"), "Invalid account id", err.Error())
-		return
-	}
-	if !plan.LastOrder.IsUnknown() {
-		return
-	}
-	if account.isV2() {
-		r.buyV2(ctx, account, plan, diags)
-	} else {
-		r.buyV1(ctx, account, plan, diags)
-	}
-}
-
 // planErrorTarget places v2 field errors of the upgrade call.
 var planErrorTarget = apiErrorTarget{
 	attribute: path.Root("product_slug"),
@@ -444,106 +394,164 @@ var planErrorTarget = apiErrorTarget{
 	},
 }
 
-func (r *sharedHostingPlanResource) buyV2(ctx context.Context, account accountRef, plan *sharedHostingPlanModel, diags *diag.Diagnostics) {
-	target := plan.ProductSlug.ValueString()
-	res, err := r.client.UpgradeSharedHosting(ctx, account.v2, plan.upgradeRequest())
+// change describes the plan change of one account for the purchase flow.
+func (r *sharedHostingPlanResource) change(account accountRef, plan *sharedHostingPlanModel) *paidChange {
+	target := plan.target().ValueString()
+	ch := &paidChange{
+		subject:   "account " + account.String(),
+		lockKey:   "hosting:" + account.String(),
+		action:    "move account " + account.String() + " to " + target,
+		attribute: path.Root("product_slug"),
+		errTarget: planErrorTarget,
+		confirm:   func(ctx context.Context) (bool, error) { return r.onTarget(ctx, account, target) },
+	}
+	if account.isV2() {
+		req := plan.upgradeRequest()
+		ch.inspect = func(ctx context.Context, diags *diag.Diagnostics) *quote { return r.inspectV2(ctx, account, plan, req, diags) }
+		ch.price = func(ctx context.Context, q *quote, diags *diag.Diagnostics) bool { return r.priceV2(ctx, account, plan, req, q, diags) }
+		ch.commit = func(ctx context.Context, _ *quote) (*receipt, error) { return r.commitV2(ctx, account, req) }
+	} else {
+		ch.attribute = path.Root("product_id")
+		ch.errTarget = apiErrorTarget{attribute: path.Root("product_id")}
+		ch.inspect = func(context.Context, *diag.Diagnostics) *quote { return &quote{to: target} }
+		ch.commit = func(ctx context.Context, _ *quote) (*receipt, error) { return r.commitV1(ctx, account, target) }
+	}
+	return ch
+}
+
+// inspectV2 checks the target against the account's options. It fills the
+// computed attributes the plan shows: the domain, and the product the
+// account will be on.
+func (r *sharedHostingPlanResource) inspectV2(ctx context.Context, account accountRef, plan *sharedHostingPlanModel, req client.SharedHostingUpgrade, diags *diag.Diagnostics) *quote {
+	opts, err := r.client.GetSharedHostingUpgradeOptions(ctx, account.v2)
+	if err != nil {
+		addAPIError(diags, "Could not read the plans account "+account.String()+" can move to", err, apiErrorTarget{attribute: path.Root("account_id")})
+		return nil
+	}
+	plan.Domain = types.StringValue(opts.Domain)
+	target := req.ProductSlug
+	current := opts.CurrentPackage
+	q := &quote{from: current.ProductSlug, fromName: describeProduct(current.Name, current.ProductSlug), to: target}
+	if current.ProductSlug == target {
+		q.inPlace, q.toName = true, current.Name
+		r.setCurrentProduct(ctx, plan, target, current.Name, diags)
+		return q
+	}
+	option, ok := findOption(opts.AvailableOptions, target)
+	gate := opts.Actions.CanUpgrade
 	switch {
-	case err == nil:
-		var d diag.Diagnostics
-		plan.LastOrder, d = lastOrderFromV2(ctx, res)
-		diags.Append(d...)
-		warnIfChargedOtherThanPreviewed(ctx, plan, res, diags)
-		tflog.Info(ctx, "upgraded shared hosting plan", map[string]any{"account_id": account.String(), "product_slug": target})
-	case client.HasCode(err, "same_product_plan"):
-		// Already there (changed outside Terraform since the plan): converged.
-		plan.LastOrder = types.ObjectNull(lastOrderAttrTypes)
-	case client.HasCode(err, "upstream_renewal_regeneration_failed"):
-		// HostUp committed the change but failed to make the renewal
-		// invoice: confirm, and never resend.
-		if !r.confirmCommitted(ctx, account, plan, err, diags) {
-			return
-		}
-		diags.AddWarning("HostUp made no renewal invoice for the new plan",
-			fmt.Sprintf("Account %s was moved to %s, but HostUp reported that it could not regenerate the renewal invoice. "+
-				"Contact HostUp support about the missing renewal invoice, quoting this:\n\n%s", account, target, err))
-	case client.OutcomeUnknown(err):
-		r.confirmCommitted(ctx, account, plan, err, diags)
-	default:
-		addAPIError(diags, "Could not move account "+account.String()+" to "+target, err, planErrorTarget)
+	case !ok:
+		diags.AddAttributeError(path.Root("product_slug"), "Unknown plan for this account",
+			fmt.Sprintf("%q is not a plan account %s can move to. Valid values: %s (current: %q). "+
+				"The hostup_shared_hosting_plan_options data source lists them with their prices.",
+				target, account, strings.Join(optionSlugs(opts.AvailableOptions), ", "), current.ProductSlug))
+		return nil
+	case !option.Available:
+		diags.AddAttributeError(path.Root("product_slug"), "Plan not available",
+			fmt.Sprintf("HostUp does not offer %q to account %s now: %s.", target, account, valueOr(option.Reason, "no reason given")))
+		return nil
+	case !gate.Allowed && gateBlockedByInvoice(gate) && !req.CancelExistingInvoice:
+		diags.AddAttributeError(path.Root("cancel_existing_invoice"), "An unpaid invoice blocks the plan change",
+			fmt.Sprintf("HostUp refuses to change the plan of account %s now: %s (code %s). Pay the invoice in HostUp's control panel, "+
+				"or set cancel_existing_invoice = true on this resource to let HostUp cancel it as part of the change.",
+				account, valueOr(gate.Reason, "an unpaid invoice blocks it"), valueOr(gate.Code, "none")))
+		return nil
+	case !gate.Allowed && !gateBlockedByInvoice(gate):
+		diags.AddAttributeError(path.Root("account_id"), "HostUp does not allow a plan change now",
+			fmt.Sprintf("HostUp refuses to change the plan of account %s now: %s (code %s). Try again once that is resolved.",
+				account, valueOr(gate.Reason, "no reason given"), valueOr(gate.Code, "none")))
+		return nil
 	}
+	q.toName = describeProduct(option.Name, option.ProductSlug)
+	q.downgrade = option.Type == client.OptionTypeDowngrade
+	r.setCurrentProduct(ctx, plan, target, option.Name, diags)
+	return q
 }
 
-func (r *sharedHostingPlanResource) buyV1(ctx context.Context, account accountRef, plan *sharedHostingPlanModel, diags *diag.Diagnostics) {
-	target := plan.ProductID.ValueString()
-	res, err := r.client.UpgradeHostingAccountV1(ctx, account.v1, target)
-	switch {
-	case err == nil:
-		var d diag.Diagnostics
-		plan.LastOrder, d = lastOrderFromV1(ctx, res)
-		diags.Append(d...)
-		tflog.Info(ctx, "upgraded v1 hosting account", map[string]any{"account_id": account.String(), "product_id": target})
-	case client.HasCode(err, "SAME_PRODUCT"):
-		plan.LastOrder = types.ObjectNull(lastOrderAttrTypes)
-	case client.OutcomeUnknown(err):
-		r.confirmCommitted(ctx, account, plan, err, diags)
-		return
-	default:
-		addAPIError(diags, "Could not upgrade account "+account.String()+" to product "+target, err,
-			apiErrorTarget{attribute: path.Root("product_id")})
-		return
-	}
-	// v1 names plans differently in its upgrade answer and its billing-cycle
-	// route: read the account back so that state matches what Read will say.
-	// The purchase stands either way, so a failed read is only a warning.
-	plan.PriceChange = types.ObjectNull(priceChangeAttrTypes)
-	var readDiags diag.Diagnostics
-	if err := r.readCurrent(ctx, account, plan, &readDiags); err != nil {
-		var d diag.Diagnostics
-		plan.CurrentProduct, d = productValue(ctx, target, upgradedName(res))
-		diags.Append(d...)
-		diags.AddWarning("Upgrade done; the account could not be read back",
-			fmt.Sprintf("Account %s was moved to product %s, but reading it back failed: %s. The next refresh will update the product name.", account, target, err))
-	}
-}
-
-// upgradedName is the product name a v1 upgrade reported, if it answered.
-func upgradedName(res *client.HostingUpgradeV1Result) string {
-	if res == nil {
-		return ""
-	}
-	return res.UpgradedTo.Name
-}
-
-// confirmCommitted decides, after a purchase whose outcome is unknown (no
-// answer, or a 5xx), whether it happened, by reading the account, and
-// reports whether it did. It never resends: HostUp has no idempotency key,
-// and a second request could buy twice.
-func (r *sharedHostingPlanResource) confirmCommitted(ctx context.Context, account accountRef, plan *sharedHostingPlanModel, cause error, diags *diag.Diagnostics) bool {
-	want := plan.target().ValueString()
-	current := *plan
-	var readDiags diag.Diagnostics
-	if err := r.readCurrent(ctx, account, &current, &readDiags); err != nil || current.target().ValueString() != want {
-		diags.AddAttributeError(path.Root("account_id"), "Plan change may not have been carried out",
-			fmt.Sprintf("The request to move account %s to %s failed without a clear answer, and the account could not be confirmed "+
-				"on the new plan. Nothing was resent, so nothing can have been bought twice. Check the account and its invoices "+
-				"in HostUp's control panel, then run terraform plan again.\n\nThe request failed with: %s", account, want, cause))
-		diags.Append(readDiags...)
+// priceV2 asks HostUp for the price of the change with a dry run.
+func (r *sharedHostingPlanResource) priceV2(ctx context.Context, account accountRef, plan *sharedHostingPlanModel, req client.SharedHostingUpgrade, q *quote, diags *diag.Diagnostics) bool {
+	preview, err := r.client.PreviewSharedHostingUpgrade(ctx, account.v2, req)
+	if err != nil {
+		addAPIError(diags, "Could not preview the price of moving account "+account.String()+" to "+req.ProductSlug, err, planErrorTarget)
 		return false
 	}
-	plan.LastOrder = types.ObjectNull(lastOrderAttrTypes)
-	// v1 plans leave the product and price unknown; take them from HostUp.
-	if plan.CurrentProduct.IsUnknown() {
-		plan.CurrentProduct = current.CurrentProduct
-	}
-	if plan.PriceChange.IsUnknown() {
-		plan.PriceChange = types.ObjectNull(priceChangeAttrTypes)
-	}
-	if !client.HasCode(cause, "upstream_renewal_regeneration_failed") {
-		diags.AddWarning("Plan changed, but HostUp's answer was lost",
-			fmt.Sprintf("Account %s is now on %s, but the answer to the purchase was lost (%s), so last_order is unknown. "+
-				"Find the order and invoice in HostUp's control panel.", account, want, cause))
+	q.price = &preview.PriceChange
+	if preview.NewProduct != nil && preview.NewProduct.Name != "" {
+		q.toName = describeProduct(preview.NewProduct.Name, req.ProductSlug)
+		r.setCurrentProduct(ctx, plan, req.ProductSlug, preview.NewProduct.Name, diags)
 	}
 	return true
+}
+
+func (r *sharedHostingPlanResource) setCurrentProduct(ctx context.Context, plan *sharedHostingPlanModel, id, name string, diags *diag.Diagnostics) {
+	var d diag.Diagnostics
+	plan.CurrentProduct, d = productValue(ctx, id, name)
+	diags.Append(d...)
+}
+
+// gateBlockedByInvoice reports whether a closed gate is closed only by an
+// unpaid invoice, which cancel_existing_invoice lets HostUp cancel.
+func gateBlockedByInvoice(g client.ActionGate) bool {
+	return strings.EqualFold(valueOr(g.Code, ""), "existing_invoice_blocking")
+}
+
+func describeProduct(name, id string) string {
+	if name == "" {
+		return id
+	}
+	return name + " (" + id + ")"
+}
+
+// commitV2 buys the plan change. same_product_plan means the account is
+// already there: converged, nothing bought.
+func (r *sharedHostingPlanResource) commitV2(ctx context.Context, account accountRef, req client.SharedHostingUpgrade) (*receipt, error) {
+	res, err := r.client.UpgradeSharedHosting(ctx, account.v2, req)
+	if client.HasCode(err, "same_product_plan") {
+		return &receipt{inPlace: true}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := &receipt{lastOrder: lastOrderFromV2(res)}
+	if res.CurrentProduct != nil {
+		out.from = res.CurrentProduct.Slug
+	}
+	if res.NewProduct != nil {
+		out.to = res.NewProduct.Slug
+	}
+	if inv := res.PaymentInvoice; inv != nil {
+		out.invoiced, out.charged = true, inv.Amount
+	}
+	return out, nil
+}
+
+// commitV1 buys a v1 plan change, which has no preview to check against.
+func (r *sharedHostingPlanResource) commitV1(ctx context.Context, account accountRef, productID string) (*receipt, error) {
+	res, err := r.client.UpgradeHostingAccountV1(ctx, account.v1, productID)
+	if client.HasCode(err, "SAME_PRODUCT") {
+		return &receipt{inPlace: true}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &receipt{lastOrder: lastOrderFromV1(res), invoiced: res.InvoiceID != "", charged: res.Total, chargeReported: true}, nil
+}
+
+// onTarget reads the account, bypassing nothing that could be stale, and
+// reports whether it is on target: the confirmation of an uncertain purchase.
+func (r *sharedHostingPlanResource) onTarget(ctx context.Context, account accountRef, target string) (bool, error) {
+	if account.isV2() {
+		opts, err := r.client.GetSharedHostingUpgradeOptions(ctx, account.v2)
+		if err != nil {
+			return false, err
+		}
+		return opts.CurrentPackage.ProductSlug == target, nil
+	}
+	info, err := r.client.GetHostingBillingCycle(ctx, account.v1)
+	if err != nil {
+		return false, err
+	}
+	return info.ProductID == target, nil
 }
 
 // readServiceStatus fills service_status after a create. A failed read does
@@ -567,20 +575,20 @@ func (r *sharedHostingPlanResource) readServiceStatus(ctx context.Context, m *sh
 // change has taken effect once HostUp reports it, so price_change becomes null.
 func (r *sharedHostingPlanResource) readCurrent(ctx context.Context, account accountRef, m *sharedHostingPlanModel, diags *diag.Diagnostics) error {
 	var d diag.Diagnostics
+	readFailed := func(what string, err error) error {
+		if !client.IsNotFound(err) {
+			addAPIError(diags, "Could not read "+what+" "+account.String(), err, apiErrorTarget{attribute: path.Root("account_id")})
+		}
+		return err
+	}
 	if account.isV2() {
 		opts, err := r.client.GetSharedHostingUpgradeOptions(ctx, account.v2)
 		if err != nil {
-			if !client.IsNotFound(err) {
-				addAPIError(diags, "Could not read the plan of account "+account.String(), err, apiErrorTarget{attribute: path.Root("account_id")})
-			}
-			return err
+			return readFailed("the plan of account", err)
 		}
 		acct, err := r.client.GetSharedHostingAccount(ctx, account.v2)
 		if err != nil {
-			if !client.IsNotFound(err) {
-				addAPIError(diags, "Could not read account "+account.String(), err, apiErrorTarget{attribute: path.Root("account_id")})
-			}
-			return err
+			return readFailed("account", err)
 		}
 		m.ProductSlug = types.StringValue(opts.CurrentPackage.ProductSlug)
 		m.Domain = types.StringValue(opts.Domain)
@@ -589,10 +597,7 @@ func (r *sharedHostingPlanResource) readCurrent(ctx context.Context, account acc
 	} else {
 		info, err := r.client.GetHostingBillingCycle(ctx, account.v1)
 		if err != nil {
-			if !client.IsNotFound(err) {
-				addAPIError(diags, "Could not read the plan of account "+account.String(), err, apiErrorTarget{attribute: path.Root("account_id")})
-			}
-			return err
+			return readFailed("the plan of account", err)
 		}
 		m.ProductID = types.StringValue(info.ProductID)
 		m.Domain = types.StringValue(info.AccountDetails.Domain)
@@ -600,11 +605,9 @@ func (r *sharedHostingPlanResource) readCurrent(ctx context.Context, account acc
 		m.CurrentProduct, d = productValue(ctx, info.ProductID, info.AccountDetails.Name)
 	}
 	diags.Append(d...)
-	m.PriceChange = types.ObjectNull(priceChangeAttrTypes)
-	if m.LastOrder.IsUnknown() {
-		m.LastOrder = types.ObjectNull(lastOrderAttrTypes)
-	}
-	// Imported resources have no configuration yet: give the flags their defaults.
+	m.settled()
+	// Imported resources have no configuration yet: give the flags their
+	// defaults.
 	if m.AllowDowngrade.IsNull() {
 		m.AllowDowngrade = types.BoolValue(false)
 	}
@@ -612,6 +615,39 @@ func (r *sharedHostingPlanResource) readCurrent(ctx context.Context, account acc
 		m.CancelExistingInvoice = types.BoolValue(false)
 	}
 	return nil
+}
+
+// purchase, unknownInput, sameSubject, sameTarget and keepComputed are what
+// the purchase flow's plan skeleton needs of the model.
+func (m *sharedHostingPlanModel) purchase() *purchaseFields { return &m.purchaseFields }
+
+func (m *sharedHostingPlanModel) unknownInput() (path.Path, bool) {
+	switch {
+	case m.AccountID.IsUnknown():
+		return path.Root("account_id"), true
+	case m.ProductSlug.IsUnknown():
+		return path.Root("product_slug"), true
+	case m.CancelExistingInvoice.IsUnknown():
+		return path.Root("cancel_existing_invoice"), true
+	}
+	// An unknown product_id of a v1 account is planned by planV1, which has
+	// no preview either way and says so.
+	return path.Empty(), false
+}
+
+func (m *sharedHostingPlanModel) sameSubject(state *sharedHostingPlanModel) bool {
+	return state.AccountID.Equal(m.AccountID)
+}
+
+func (m *sharedHostingPlanModel) sameTarget(state *sharedHostingPlanModel) bool {
+	return state.target().Equal(m.target())
+}
+
+func (m *sharedHostingPlanModel) keepComputed(state *sharedHostingPlanModel) {
+	m.Domain = state.Domain
+	m.ServiceStatus = state.ServiceStatus
+	m.CurrentProduct = state.CurrentProduct
+	m.keep(&state.purchaseFields)
 }
 
 // target is the plan asked for, in the account's generation's terms.
@@ -626,42 +662,15 @@ func (m *sharedHostingPlanModel) identity() sharedHostingPlanIdentity {
 	return sharedHostingPlanIdentity{AccountID: m.AccountID}
 }
 
+func (m *sharedHostingPlanModel) guards() changeGuards {
+	return changeGuards{maxAmount: m.MaxAmount, allowDowngrade: m.AllowDowngrade, cancelExistingInvoice: m.CancelExistingInvoice}
+}
+
 func (m *sharedHostingPlanModel) upgradeRequest() client.SharedHostingUpgrade {
 	return client.SharedHostingUpgrade{
 		ProductSlug:           m.ProductSlug.ValueString(),
 		CancelExistingInvoice: m.CancelExistingInvoice.ValueBool(),
 	}
-}
-
-// exceedsMaxAmount reports whether amount is above the spend guard.
-func exceedsMaxAmount(maxAmount types.Number, amount client.Amount, diags *diag.Diagnostics) bool {
-	if maxAmount.IsNull() || maxAmount.IsUnknown() {
-		return false
-	}
-	limit, err := amountFromNumber(maxAmount)
-	if err != nil {
-		diags.AddAttributeError(path.Root("max_amount"), "Invalid max_amount", err.Error())
-		return false
-	}
-	return amount.GreaterThan(limit.Decimal)
-}
-
-// warnIfChargedOtherThanPreviewed flags the (narrow) race where the price
-// changed between the apply-time preview and the purchase.
-func warnIfChargedOtherThanPreviewed(ctx context.Context, plan *sharedHostingPlanModel, res *client.SharedHostingUpgradeResult, diags *diag.Diagnostics) {
-	if res.PaymentInvoice == nil || plan.PriceChange.IsNull() || plan.PriceChange.IsUnknown() {
-		return
-	}
-	var pc priceChangeModel
-	if d := plan.PriceChange.As(ctx, &pc, basetypesObjectAsOptions); d.HasError() {
-		return
-	}
-	if numberValue(res.PaymentInvoice.Amount).Equal(pc.Amount) {
-		return
-	}
-	diags.AddWarning("Charged amount differs from the preview",
-		fmt.Sprintf("HostUp invoiced %s %s for the plan change, while its preview said %s. Check invoice %s in HostUp's control panel.",
-			res.PaymentInvoice.Amount, res.PaymentInvoice.CurrencyCode, pc.Amount.ValueBigFloat().Text('f', -1), res.PaymentInvoice.Number))
 }
 
 func findOption(options []client.UpgradeOption, slug string) (client.UpgradeOption, bool) {

@@ -176,8 +176,8 @@ func TestAccSharedHostingPlan_upgradeShowsPriceThenBuysOnce(t *testing.T) {
 	}
 	// One preview when planning, one when Terraform re-plans at apply; none
 	// for the plans that found nothing to change.
-	if dryRuns(sim) != 2 {
-		t.Errorf("%d dry runs, want 2", dryRuns(sim))
+	if dryRuns(sim) != 3 {
+		t.Errorf("%d dry runs, want 3 (plan, the re-plan at apply, the re-preview under the lock before the commit)", dryRuns(sim))
 	}
 }
 
@@ -240,7 +240,7 @@ func TestAccSharedHostingPlan_maxAmountRefusesExpensiveChange(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      v2PlanConfig(url, "webbhotell-business", "  max_amount   = 200"),
-			ExpectError: expectError("Plan change costs more than max_amount", "costs 238.03 SEK now, more than max_amount (200)", "nothing was bought"),
+			ExpectError: expectError("Change costs more than max_amount", "costs 238.03 SEK now, more than max_amount (200)", "Nothing was bought"),
 		}},
 	})
 	if len(sim.Orders()) != 0 || commits(sim) != 0 {
@@ -254,7 +254,7 @@ func TestAccSharedHostingPlan_downgradeNeedsOptIn(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      v2PlanConfig(url, "webbhotell-mini", ""),
-			ExpectError: expectError("Downgrade not allowed", "from Start (webbhotell-start) to Mini (webbhotell-mini) is a downgrade", "allow_downgrade = true"),
+			ExpectError: expectError("Downgrade not allowed", "from Start (webbhotell-start) to Mini (webbhotell-mini)) is a downgrade", "allow_downgrade = true", "Nothing was bought"),
 		}, {
 			PreConfig: func() {
 				if n := sim.Count(hostupsim.RouteV2HostingUpgrade); n != 0 {
@@ -302,7 +302,7 @@ func TestAccSharedHostingPlan_existingInvoice(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      v2PlanConfig(url, "webbhotell-business", ""),
-			ExpectError: expectError("An unpaid invoice", "blocks this change", "cancel_existing_invoice = true", "HTTP status: 409", "API error code: existing_invoice_blocking", "Request ID: req_"),
+			ExpectError: expectError("An unpaid invoice blocks the plan change", "(code existing_invoice_blocking)", "cancel_existing_invoice = true"),
 		}, {
 			PreConfig: func() {
 				if commits(sim) != 0 {
@@ -367,7 +367,7 @@ func TestAccSharedHostingPlan_v1Account(t *testing.T) {
 			ImportStateId:                        v1AccountID,
 			ImportStateVerify:                    true,
 			ImportStateVerifyIdentifierAttribute: "account_id",
-			ImportStateVerifyIgnore:              []string{"last_order"},
+			ImportStateVerifyIgnore:              []string{"last_order", "price_status"},
 		}},
 	})
 	if n := sim.Count(hostupsim.RouteV1HostingUpgrade); n != 1 {
@@ -444,7 +444,11 @@ func TestAccSharedHostingPlan_invalidConfig(t *testing.T) {
 		{"both products", fmt.Sprintf("  account_id = %q\n  product_slug = \"a\"\n  product_id = \"1913\"", v2AccountID),
 			[]string{`Invalid Attribute Combination`}},
 		{"negative max_amount", fmt.Sprintf("  account_id = %q\n  product_slug = \"webbhotell-business\"\n  max_amount = -1", v2AccountID),
-			[]string{`Negative max_amount`}},
+			[]string{`Invalid max_amount`, `cannot be negative`}},
+		{"huge max_amount", fmt.Sprintf("  account_id = %q\n  product_slug = \"webbhotell-business\"\n  max_amount = 1e10000000", v2AccountID),
+			[]string{`Invalid max_amount`, `must be at most 1000000000`}},
+		{"allow_downgrade on v1", "  account_id = \"20000\"\n  product_id = \"1913\"\n  allow_downgrade = true",
+			[]string{`allow_downgrade needs a plan catalogue`, `cannot tell whether a change`}},
 		{"bad account id", "  account_id = \"acct-123\"\n  product_slug = \"webbhotell-business\"",
 			[]string{`Invalid account id`}},
 	} {
@@ -479,8 +483,8 @@ func TestAccSharedHostingPlan_otherAccountReplaces(t *testing.T) {
 	if len(orders) != 1 || orders[0].AccountID != v2AccountID2 {
 		t.Errorf("orders: %+v, want one for the new account only", orders)
 	}
-	if dryRuns(sim) != 2 {
-		t.Errorf("%d dry runs, want 2 (plan and apply of the new account's create)", dryRuns(sim))
+	if dryRuns(sim) != 3 {
+		t.Errorf("%d dry runs, want 3 (plan and re-plan of the new account's create, and the re-preview before its commit)", dryRuns(sim))
 	}
 	if a, _ := sim.HostingAccount(v2AccountID); a.ProductID != "1912" {
 		t.Errorf("the forgotten account changed plan: %s", a.ProductID)

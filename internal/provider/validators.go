@@ -102,3 +102,18 @@ func (v2AccountIDValidator) ValidateString(_ context.Context, req validator.Stri
 			fmt.Sprintf("%s is a v1 account id; HostUp serves this only on v2. Use the account's acct_… id (the hostup_shared_hosting_accounts data source lists them).", account))
 	}
 }
+
+// maxAmountValidator checks max_amount's range before any arithmetic.
+type maxAmountValidator struct{}
+
+func (maxAmountValidator) Description(context.Context) string {
+	return "must be between 0 and " + maxAmountCeiling.String()
+}
+
+func (v maxAmountValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (maxAmountValidator) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
+	if err := checkMaxAmountRange(req.ConfigValue); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid max_amount", err.Error())
+	}
+}
