@@ -102,9 +102,9 @@ func (r *sharedHostingPlanResource) Schema(_ context.Context, _ resource.SchemaR
 			"allow_downgrade": schema.BoolAttribute{
 				MarkdownDescription: "Allow moving to a lower plan. Default `false`: a downgrade fails the plan. " +
 					"Refused for v1 accounts: v1 has no plan catalogue to tell an upgrade from a downgrade.",
-				Optional:            true,
-				Computed:            true,
-				Default:             booldefault.StaticBool(false),
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
 			},
 			"cancel_existing_invoice": schema.BoolAttribute{
 				MarkdownDescription: "When an unpaid invoice blocks the change, let HostUp cancel it as part of " +
@@ -407,8 +407,12 @@ func (r *sharedHostingPlanResource) change(account accountRef, plan *sharedHosti
 	}
 	if account.isV2() {
 		req := plan.upgradeRequest()
-		ch.inspect = func(ctx context.Context, diags *diag.Diagnostics) *quote { return r.inspectV2(ctx, account, plan, req, diags) }
-		ch.price = func(ctx context.Context, q *quote, diags *diag.Diagnostics) bool { return r.priceV2(ctx, account, plan, req, q, diags) }
+		ch.inspect = func(ctx context.Context, diags *diag.Diagnostics) *quote {
+			return r.inspectV2(ctx, account, plan, req, diags)
+		}
+		ch.price = func(ctx context.Context, q *quote, diags *diag.Diagnostics) bool {
+			return r.priceV2(ctx, account, plan, req, q, diags)
+		}
 		ch.commit = func(ctx context.Context, _ *quote) (*receipt, error) { return r.commitV2(ctx, account, req) }
 	} else {
 		ch.attribute = path.Root("product_id")

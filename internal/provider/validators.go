@@ -110,7 +110,9 @@ func (maxAmountValidator) Description(context.Context) string {
 	return "must be between 0 and " + maxAmountCeiling.String()
 }
 
-func (v maxAmountValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v maxAmountValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (maxAmountValidator) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
 	if err := checkMaxAmountRange(req.ConfigValue); err != nil {
