@@ -454,10 +454,10 @@ func (r *sharedHostingPlanResource) buyV2(ctx context.Context, account accountRe
 		diags.Append(d...)
 		warnIfChargedOtherThanPreviewed(ctx, plan, res, diags)
 		tflog.Info(ctx, "upgraded shared hosting plan", map[string]any{"account_id": account.String(), "product_slug": target})
-	case client.HasCode(err, "same_product_plan"):
+	case client.HasCode(err, client.ErrorCodeSameProductPlan):
 		// Already there (changed outside Terraform since the plan): converged.
 		plan.LastOrder = types.ObjectNull(lastOrderAttrTypes)
-	case client.HasCode(err, "upstream_renewal_regeneration_failed"):
+	case client.HasCode(err, client.ErrorCodeUpstreamRenewalRegenerationFailed):
 		// HostUp committed the change but failed to make the renewal
 		// invoice: confirm, and never resend.
 		if !r.confirmCommitted(ctx, account, plan, err, diags) {
@@ -482,7 +482,7 @@ func (r *sharedHostingPlanResource) buyV1(ctx context.Context, account accountRe
 		plan.LastOrder, d = lastOrderFromV1(ctx, res)
 		diags.Append(d...)
 		tflog.Info(ctx, "upgraded v1 hosting account", map[string]any{"account_id": account.String(), "product_id": target})
-	case client.HasCode(err, "SAME_PRODUCT"):
+	case client.HasCode(err, client.ErrorCodeV1SameProduct):
 		plan.LastOrder = types.ObjectNull(lastOrderAttrTypes)
 	case client.OutcomeUnknown(err):
 		r.confirmCommitted(ctx, account, plan, err, diags)
@@ -538,7 +538,7 @@ func (r *sharedHostingPlanResource) confirmCommitted(ctx context.Context, accoun
 	if plan.PriceChange.IsUnknown() {
 		plan.PriceChange = types.ObjectNull(priceChangeAttrTypes)
 	}
-	if !client.HasCode(cause, "upstream_renewal_regeneration_failed") {
+	if !client.HasCode(cause, client.ErrorCodeUpstreamRenewalRegenerationFailed) {
 		diags.AddWarning("Plan changed, but HostUp's answer was lost",
 			fmt.Sprintf("Account %s is now on %s, but the answer to the purchase was lost (%s), so last_order is unknown. "+
 				"Find the order and invoice in HostUp's control panel.", account, want, cause))
