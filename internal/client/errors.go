@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -165,8 +166,8 @@ func newAPIError(method, path string, resp *http.Response, body []byte) *APIErro
 		RequestID:  resp.Header.Get("X-Request-Id"),
 		RetryAfter: parseRetryAfter(resp.Header.Get("Retry-After")),
 	}
-	var doc errorDocument
-	if err := json.Unmarshal(body, &doc); err != nil {
+	doc, ok := decodeErrorDocument(body)
+	if !ok {
 		e.Title = http.StatusText(resp.StatusCode)
 		e.Message = strings.TrimSpace(truncate(string(body), maxErrorBodyText))
 		return e
@@ -181,6 +182,38 @@ func newAPIError(method, path string, resp *http.Response, body []byte) *APIErro
 		e.RetryAfter = parseRetryAfter(strings.Trim(string(doc.RetryAfter), `"`))
 	}
 	return e
+}
+
+// decodeErrorDocument reads an error body. One field of an unexpected type
+// (an extensions that is not an object, say) must not cost the code the
+// caller branches on, so when the whole document does not decode, each field
+// is decoded on its own and the ones that fit are kept. It reports false when
+// the body is not a JSON object at all.
+func decodeErrorDocument(body []byte) (errorDocument, bool) {
+	var doc errorDocument
+	if json.Unmarshal(body, &doc) == nil {
+		return doc, true
+	}
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(body, &obj) != nil {
+		return errorDocument{}, false
+	}
+	doc = errorDocument{}
+	v := reflect.ValueOf(&doc).Elem()
+	for i := range v.NumField() {
+		decodeOneField(body, v.Type().Field(i), v.Field(i))
+	}
+	return doc, true
+}
+
+// decodeOneField decodes the body's field f alone into dst, through a struct
+// that has only that field, so that the matching rules (case, duplicates)
+// stay encoding/json's. A field that does not fit is left zero.
+func decodeOneField(body []byte, f reflect.StructField, dst reflect.Value) {
+	one := reflect.New(reflect.StructOf([]reflect.StructField{{Name: "F", Type: f.Type, Tag: f.Tag}}))
+	if json.Unmarshal(body, one.Interface()) == nil {
+		dst.Set(one.Elem().Field(0))
+	}
 }
 
 // parseRetryAfter reads delay-seconds or an HTTP date; zero when absent or

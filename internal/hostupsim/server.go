@@ -33,8 +33,8 @@ type Server struct {
 	faults  []*Fault
 	limiter rateLimiter
 	log     []RequestRecord
-	reqSeq uint64 // request ids
-	idSeq  uint64 // entity ids (acct_, ord_, inv_)
+	reqSeq  uint64 // request ids
+	idSeq   uint64 // entity ids (acct_, ord_, inv_)
 }
 
 // startTime is the simulated clock's initial reading, the date of the
