@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -34,6 +35,14 @@ type BillingCycleAccount struct {
 	Domain string `json:"domain"`
 	Name   string `json:"name"`
 	Total  Amount `json:"total"`
+}
+
+func (b *BillingCycleInfo) validate() error {
+	amounts := map[string]Amount{"data.accountDetails.total": b.AccountDetails.Total}
+	for i, c := range b.Cycles {
+		amounts[fmt.Sprintf("data.cycles[%d].price", i)] = c.Price
+	}
+	return requireAmounts(amounts)
 }
 
 // GetHostingBillingCycle reads a v1 hosting account's billing cycles.
@@ -85,6 +94,17 @@ type InvoiceSummary struct {
 	CurrencyCode string `json:"currencyCode"`
 	DueAt        string `json:"dueAt"`
 	Status       string `json:"status"`
+}
+
+func (b *SharedHostingBillingCycles) validate() error {
+	amounts := map[string]Amount{}
+	for i, c := range b.Cycles {
+		amounts[fmt.Sprintf("cycles[%d].amount", i)] = c.Amount
+	}
+	for i, inv := range b.BlockingInvoices {
+		amounts[fmt.Sprintf("blockingInvoices[%d].amount", i)] = inv.Amount
+	}
+	return requireAmounts(amounts)
 }
 
 // GetSharedHostingBillingCycles reads a v2 account's billing cycles.

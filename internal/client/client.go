@@ -57,7 +57,8 @@ func WithEndpoint(endpoint string) Option {
 }
 
 // WithHTTPClient sets the HTTP client, e.g. one with a logging transport.
-// Its Timeout bounds each try.
+// Its Timeout bounds each try. The client uses a copy of it that follows no
+// redirect, whatever its CheckRedirect says; hc itself is left unchanged.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *Client) { c.httpClient = hc }
 }
@@ -104,7 +105,21 @@ func New(apiKey string, opts ...Option) (*Client, error) {
 	if c.maxRetries < 0 {
 		return nil, errors.New("max retries must not be negative")
 	}
+	c.httpClient = withoutRedirects(c.httpClient)
 	return c, nil
+}
+
+// withoutRedirects returns a shallow copy of hc (same transport, jar and
+// timeout) that hands every 3xx answer back instead of following it: a
+// redirect would carry the API key to another host, keep Authorization on a
+// same-host one, and a 307/308 would send a committing POST again.
+func withoutRedirects(hc *http.Client) *http.Client {
+	if hc == nil {
+		hc = &http.Client{Timeout: DefaultRequestTimeout}
+	}
+	noRedirects := *hc
+	noRedirects.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &noRedirects
 }
 
 // ValidateEndpoint checks that an endpoint is an absolute HTTPS URL, or plain
@@ -154,9 +169,9 @@ func (c *Client) call(ctx context.Context, method, path string, query url.Values
 
 	waited := time.Duration(0)
 	for attempt := 0; ; attempt++ {
-		respBody, err := c.try(ctx, method, path, u.String(), body)
+		status, respBody, err := c.try(ctx, method, path, u.String(), body)
 		if err == nil {
-			return decodeSuccess(method, path, respBody, out)
+			return decodeSuccess(method, path, status, respBody, out)
 		}
 		wait, retry := c.retryDecision(method, err, attempt, waited)
 		if !retry {
@@ -180,16 +195,16 @@ func do[T any](ctx context.Context, c *Client, method, path string, query url.Va
 	return &out, nil
 }
 
-// try sends one request and returns the body of a 2xx answer, or an
-// *APIError / *RequestError.
-func (c *Client) try(ctx context.Context, method, path, rawURL string, body []byte) ([]byte, error) {
+// try sends one request and returns the status and body of a 2xx answer, or
+// an *APIError / *RedirectError / *RequestError.
+func (c *Client) try(ctx context.Context, method, path, rawURL string, body []byte) (int, []byte, error) {
 	var reader io.Reader
 	if body != nil {
 		reader = bytes.NewReader(body)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, rawURL, reader)
 	if err != nil {
-		return nil, fmt.Errorf("building %s %s: %w", method, path, err)
+		return 0, nil, fmt.Errorf("building %s %s: %w", method, path, err)
 	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
@@ -204,19 +219,22 @@ func (c *Client) try(ctx context.Context, method, path, rawURL string, body []by
 
 	resp, err := c.httpClient.Do(req)
 	if err != nil {
-		return nil, &RequestError{Method: method, Path: path, MayHaveReachedServer: !neverConnected(err), Err: err}
+		return 0, nil, &RequestError{Method: method, Path: path, MayHaveReachedServer: !neverConnected(err), Err: err}
 	}
 	defer resp.Body.Close()
 	respBody, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody))
 	if err != nil {
 		// The server answered a status but the body broke off: for a POST the
 		// change may well have been made.
-		return nil, &RequestError{Method: method, Path: path, MayHaveReachedServer: true, Err: fmt.Errorf("reading response: %w", err)}
+		return 0, nil, &RequestError{Method: method, Path: path, MayHaveReachedServer: true, Err: fmt.Errorf("reading response: %w", err)}
+	}
+	if resp.StatusCode >= 300 && resp.StatusCode <= 399 {
+		return 0, nil, &RedirectError{Method: method, Path: path, StatusCode: resp.StatusCode, Location: resp.Header.Get("Location")}
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, newAPIError(method, path, resp, respBody)
+		return 0, nil, newAPIError(method, path, resp, respBody)
 	}
-	return respBody, nil
+	return resp.StatusCode, respBody, nil
 }
 
 // neverConnected reports whether the request failed before a connection was
@@ -233,22 +251,42 @@ type v1Envelope struct {
 	Data      json.RawMessage `json:"data"`
 }
 
-func decodeSuccess(method, path string, body []byte, out any) error {
+// validator is an answer that checks what decoding alone cannot: that the
+// amounts it must carry were present. A missing amount must never read as 0.
+type validator interface {
+	validate() error
+}
+
+// decodeSuccess decodes a 2xx body into out. Any failure is a *DecodeError:
+// for a committing request HostUp acted although its answer is unreadable.
+func decodeSuccess(method, path string, status int, body []byte, out any) error {
 	if out == nil {
 		return nil
+	}
+	fail := func(err error) error {
+		return &DecodeError{Method: method, Path: path, StatusCode: status, Err: err}
 	}
 	if !isV2(path) {
 		var env v1Envelope
 		if err := json.Unmarshal(body, &env); err != nil {
-			return fmt.Errorf("decoding %s %s: %w", method, path, err)
+			return fail(err)
 		}
-		if !env.Success || len(env.Data) == 0 {
-			return fmt.Errorf("decoding %s %s: response has success=%t and no data (request id %s)", method, path, env.Success, env.RequestID)
+		if !env.Success || len(env.Data) == 0 || bytes.Equal(env.Data, []byte("null")) {
+			return fail(fmt.Errorf("the v1 envelope has success=%t and no data (request id %s)", env.Success, env.RequestID))
 		}
 		body = env.Data
 	}
+	if bytes.Equal(bytes.TrimSpace(body), []byte("null")) {
+		// Unmarshal would accept it and leave out zero.
+		return fail(errors.New("the answer is null"))
+	}
 	if err := json.Unmarshal(body, out); err != nil {
-		return fmt.Errorf("decoding %s %s: %w", method, path, err)
+		return fail(err)
+	}
+	if v, ok := out.(validator); ok {
+		if err := v.validate(); err != nil {
+			return fail(err)
+		}
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -64,27 +65,75 @@ func (e *APIError) Error() string {
 	return b.String()
 }
 
+// ErrorCode is HostUp's machine-readable error code: lower_snake on v2,
+// UPPER_SNAKE on v1. Compare with HasCode, which ignores case.
+type ErrorCode string
+
+// v2 error codes (the problem document's code), as HostUp's error catalogue
+// lists them.
+const (
+	ErrorCodeInvalidRequest                    ErrorCode = "invalid_request"
+	ErrorCodeUnauthorized                      ErrorCode = "unauthorized"
+	ErrorCodeForbidden                         ErrorCode = "forbidden"
+	ErrorCodeAccountInactive                   ErrorCode = "account_inactive"
+	ErrorCodeNotFound                          ErrorCode = "not_found"
+	ErrorCodeVPSNotFound                       ErrorCode = "vps_not_found"
+	ErrorCodeExistingInvoiceBlocking           ErrorCode = "existing_invoice_blocking"
+	ErrorCodeSameProductPlan                   ErrorCode = "same_product_plan"
+	ErrorCodeSameBillingCycle                  ErrorCode = "same_billing_cycle"
+	ErrorCodePendingOrder                      ErrorCode = "pending_order"
+	ErrorCodeInvoicePaymentInProgress          ErrorCode = "invoice_payment_in_progress"
+	ErrorCodeCooldownActive                    ErrorCode = "cooldown_active"
+	ErrorCodeVPSNotReady                       ErrorCode = "vps_not_ready"
+	ErrorCodeRateLimited                       ErrorCode = "rate_limited"
+	ErrorCodeUpstreamRenewalRegenerationFailed ErrorCode = "upstream_renewal_regeneration_failed"
+	ErrorCodeUpstreamUnavailable               ErrorCode = "upstream_unavailable"
+)
+
+// v1 error codes (the error body's code). Where v1 and v2 share a meaning
+// and a spelling up to case (NOT_FOUND, RATE_LIMITED), either constant
+// matches either answer.
+const (
+	ErrorCodeV1NotFound            ErrorCode = "NOT_FOUND"
+	ErrorCodeV1SameProduct         ErrorCode = "SAME_PRODUCT"
+	ErrorCodeV1RateLimited         ErrorCode = "RATE_LIMITED"
+	ErrorCodeV1ValidationError     ErrorCode = "VALIDATION_ERROR"
+	ErrorCodeV1Unauthorized        ErrorCode = "UNAUTHORIZED"
+	ErrorCodeV1Forbidden           ErrorCode = "FORBIDDEN"
+	ErrorCodeV1InvalidProduct      ErrorCode = "INVALID_PRODUCT"
+	ErrorCodeV1ProductUnavailable  ErrorCode = "PRODUCT_UNAVAILABLE"
+	ErrorCodeV1DowngradeNotAllowed ErrorCode = "DOWNGRADE_NOT_ALLOWED"
+	ErrorCodeV1AccountInactive     ErrorCode = "ACCOUNT_INACTIVE"
+	ErrorCodeV1PendingOrder        ErrorCode = "PENDING_ORDER"
+	ErrorCodeV1InternalError       ErrorCode = "INTERNAL_ERROR"
+)
+
 // HasCode reports whether err is an *APIError with one of the given codes.
 // Codes compare case-insensitively, since v1 spells them UPPER_SNAKE and v2
 // lower_snake.
-func HasCode(err error, codes ...string) bool {
+func HasCode(err error, codes ...ErrorCode) bool {
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) {
 		return false
 	}
 	for _, c := range codes {
-		if strings.EqualFold(apiErr.Code, c) {
+		if strings.EqualFold(apiErr.Code, string(c)) {
 			return true
 		}
 	}
 	return false
 }
 
-// IsNotFound reports whether the API said the object does not exist (or is
-// not the caller's, which HostUp answers the same way).
+// IsNotFound reports whether HostUp said the object does not exist (or is
+// not the caller's, which HostUp answers the same way): a 404 with HostUp's
+// own not-found code. Any other 404 (a proxy's page, a path no endpoint
+// serves because the endpoint's path prefix is wrong) says nothing about the
+// object, so it is not taken for "gone": that would drop a live purchase
+// from state.
 func IsNotFound(err error) bool {
 	var apiErr *APIError
-	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound
+	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound &&
+		HasCode(err, ErrorCodeNotFound, ErrorCodeVPSNotFound, ErrorCodeV1NotFound)
 }
 
 // errorDocument is the union of the v1 and v2 error bodies.
@@ -117,8 +166,8 @@ func newAPIError(method, path string, resp *http.Response, body []byte) *APIErro
 		RequestID:  resp.Header.Get("X-Request-Id"),
 		RetryAfter: parseRetryAfter(resp.Header.Get("Retry-After")),
 	}
-	var doc errorDocument
-	if err := json.Unmarshal(body, &doc); err != nil {
+	doc, ok := decodeErrorDocument(body)
+	if !ok {
 		e.Title = http.StatusText(resp.StatusCode)
 		e.Message = strings.TrimSpace(truncate(string(body), maxErrorBodyText))
 		return e
@@ -133,6 +182,38 @@ func newAPIError(method, path string, resp *http.Response, body []byte) *APIErro
 		e.RetryAfter = parseRetryAfter(strings.Trim(string(doc.RetryAfter), `"`))
 	}
 	return e
+}
+
+// decodeErrorDocument reads an error body. One field of an unexpected type
+// (an extensions that is not an object, say) must not cost the code the
+// caller branches on, so when the whole document does not decode, each field
+// is decoded on its own and the ones that fit are kept. It reports false when
+// the body is not a JSON object at all.
+func decodeErrorDocument(body []byte) (errorDocument, bool) {
+	var doc errorDocument
+	if json.Unmarshal(body, &doc) == nil {
+		return doc, true
+	}
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(body, &obj) != nil {
+		return errorDocument{}, false
+	}
+	doc = errorDocument{}
+	v := reflect.ValueOf(&doc).Elem()
+	for i := range v.NumField() {
+		decodeOneField(body, v.Type().Field(i), v.Field(i))
+	}
+	return doc, true
+}
+
+// decodeOneField decodes the body's field f alone into dst, through a struct
+// that has only that field, so that the matching rules (case, duplicates)
+// stay encoding/json's. A field that does not fit is left zero.
+func decodeOneField(body []byte, f reflect.StructField, dst reflect.Value) {
+	one := reflect.New(reflect.StructOf([]reflect.StructField{{Name: "F", Type: f.Type, Tag: f.Tag}}))
+	if json.Unmarshal(body, one.Interface()) == nil {
+		dst.Set(one.Elem().Field(0))
+	}
 }
 
 // parseRetryAfter reads delay-seconds or an HTTP date; zero when absent or
@@ -188,16 +269,76 @@ func (e *RequestError) Unwrap() error { return e.Err }
 
 // OutcomeUnknown reports whether a failed committing request may nevertheless
 // have been carried out: the request may have reached the server and no
-// definite answer came back (dropped connection, timeout) or the server failed
-// with a 5xx. HostUp has no idempotency key, so the caller must re-read the
-// object before deciding anything, and never resend blindly.
+// definite answer came back (dropped connection, timeout, a success answer
+// that cannot be read) or the server failed with a 5xx. HostUp has no
+// idempotency key, so the caller must re-read the object before deciding
+// anything, and never resend blindly.
 func OutcomeUnknown(err error) bool {
 	var reqErr *RequestError
 	if errors.As(err, &reqErr) {
 		return reqErr.MayHaveReachedServer
 	}
+	var decErr *DecodeError
+	if errors.As(err, &decErr) {
+		return decErr.Method != http.MethodGet
+	}
+	var redirErr *RedirectError
+	if errors.As(err, &redirErr) {
+		return redirErr.mayHaveActed()
+	}
 	var apiErr *APIError
 	return errors.As(err, &apiErr) && apiErr.StatusCode >= 500
+}
+
+// DecodeError is a 2xx answer whose body cannot be read as the expected
+// answer: malformed or truncated JSON, a v1 envelope without success and
+// data, or an answer that lacks an amount it must carry. For a committing
+// request the 2xx means HostUp did act, so OutcomeUnknown is true.
+type DecodeError struct {
+	Method     string
+	Path       string
+	StatusCode int
+	Err        error
+}
+
+func (e *DecodeError) Error() string {
+	msg := fmt.Sprintf("HostUp API %s %s: answered %d with a body that cannot be read: %v", e.Method, e.Path, e.StatusCode, e.Err)
+	if e.Method != http.MethodGet {
+		msg += "; HostUp may have carried out the request"
+	}
+	return msg
+}
+
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// RedirectError is a 3xx answer. The client follows no redirect: following
+// one would send the API key to wherever Location points (in clear text if it
+// is plain http) and would send a committing POST a second time.
+type RedirectError struct {
+	Method     string
+	Path       string
+	StatusCode int
+	// Location is the redirect target as the server sent it; empty when absent.
+	Location string
+}
+
+func (e *RedirectError) Error() string {
+	loc := e.Location
+	if loc == "" {
+		loc = "(no Location header)"
+	}
+	return fmt.Sprintf("HostUp API %s %s: answered %d %s redirecting to %s; the provider follows no redirects, "+
+		"so that the API key and purchases are sent only to the configured endpoint. Check the endpoint setting.",
+		e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode), loc)
+}
+
+// mayHaveActed: 307 and 308 tell the client to repeat the request elsewhere,
+// so the server did not act on it; any other redirect of a committing
+// request (303 See Other is what a server sends after handling a POST) may
+// follow a change that was made.
+func (e *RedirectError) mayHaveActed() bool {
+	return e.Method != http.MethodGet && e.StatusCode != http.StatusTemporaryRedirect &&
+		e.StatusCode != http.StatusPermanentRedirect
 }
 
 // TimedOut reports whether a request failed because a time limit ran out:

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -13,8 +15,13 @@ import (
 // v1 sends decimal strings ("708.00", "-645.43") and sometimes numbers; v2
 // sends JSON numbers. Both are parsed from their text, never through float64,
 // so 311.26 stays 311.26.
+//
+// An Amount remembers whether it was given: one decoded from an answer that
+// lacked the field is not set, so that a missing price is an error (see the
+// answers' validate methods) rather than a silent 0.
 type Amount struct {
 	decimal.Decimal
+	set bool
 }
 
 // NewAmount parses a decimal string such as "238.03".
@@ -23,7 +30,7 @@ func NewAmount(s string) (Amount, error) {
 	if err != nil {
 		return Amount{}, fmt.Errorf("invalid amount %q: %w", s, err)
 	}
-	return Amount{d}, nil
+	return Amount{Decimal: d, set: true}, nil
 }
 
 // MustAmount is NewAmount for constants in tests and examples.
@@ -52,10 +59,31 @@ func (a *Amount) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("invalid amount %s: %w", b, err)
 	}
 	a.Decimal = d
+	a.set = true
 	return nil
 }
 
 // MarshalJSON writes the amount as a JSON number with its exact digits.
 func (a Amount) MarshalJSON() ([]byte, error) {
 	return []byte(a.String()), nil
+}
+
+// IsSet reports whether the amount was given (parsed, or present in the
+// answer it was decoded from).
+func (a Amount) IsSet() bool { return a.set }
+
+// requireAmounts returns an error naming the first of the named amounts that
+// the answer lacked. Names are the JSON paths, as HostUp's pages write them.
+func requireAmounts(amounts map[string]Amount) error {
+	var missing []string
+	for name, a := range amounts {
+		if !a.set {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	slices.Sort(missing)
+	return fmt.Errorf("the answer lacks the required amount %s", strings.Join(missing, ", "))
 }

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -31,6 +32,10 @@ type Billing struct {
 	BillingCycle string `json:"billingCycle"`
 }
 
+func (a *SharedHostingAccount) validate() error {
+	return requireAmounts(map[string]Amount{"billing.amount": a.Billing.Amount})
+}
+
 // GetSharedHostingAccount reads one v2 account.
 func (c *Client) GetSharedHostingAccount(ctx context.Context, accountID string) (*SharedHostingAccount, error) {
 	return do[SharedHostingAccount](ctx, c, http.MethodGet, sharedHostingPath(accountID, ""), nil, nil)
@@ -43,19 +48,47 @@ type SharedHostingAccountPage struct {
 	NextCursor *string                `json:"nextCursor"`
 }
 
-// ListSharedHostingAccounts reads every v2 account, following the cursor.
+func (p *SharedHostingAccountPage) validate() error {
+	for i := range p.Data {
+		if err := p.Data[i].validate(); err != nil {
+			return fmt.Errorf("data[%d]: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// maxListPages bounds how many pages a list may take: at 100 accounts a
+// page, far more than any customer has, and a server that never says "no
+// more" cannot keep the provider paging forever.
+const maxListPages = 1000
+
+// ListSharedHostingAccounts reads every v2 account, following the cursor. A
+// server that repeats a cursor, says hasMore without a cursor, or keeps
+// paging past maxListPages is an error rather than a loop or a silently
+// short list.
 func (c *Client) ListSharedHostingAccounts(ctx context.Context) ([]SharedHostingAccount, error) {
+	const path = "/api/v2/shared-hosting"
 	var all []SharedHostingAccount
 	query := url.Values{"limit": {"100"}}
-	for {
+	seen := map[string]bool{}
+	for pages := 1; ; pages++ {
 		var page SharedHostingAccountPage
-		if err := c.call(ctx, http.MethodGet, "/api/v2/shared-hosting", query, nil, &page); err != nil {
+		if err := c.call(ctx, http.MethodGet, path, query, nil, &page); err != nil {
 			return nil, err
 		}
 		all = append(all, page.Data...)
-		if !page.HasMore || page.NextCursor == nil || *page.NextCursor == "" {
+		if !page.HasMore {
 			return all, nil
 		}
+		switch {
+		case page.NextCursor == nil || *page.NextCursor == "":
+			return nil, fmt.Errorf("HostUp API GET %s: page %d says hasMore but gives no nextCursor; the account list cannot be read to its end", path, pages)
+		case seen[*page.NextCursor]:
+			return nil, fmt.Errorf("HostUp API GET %s: page %d repeats the cursor %q of an earlier page; stopped instead of reading the same pages forever", path, pages, *page.NextCursor)
+		case pages >= maxListPages:
+			return nil, fmt.Errorf("HostUp API GET %s: still more accounts after %d pages; stopped", path, maxListPages)
+		}
+		seen[*page.NextCursor] = true
 		query.Set("cursor", *page.NextCursor)
 	}
 }
@@ -99,6 +132,14 @@ const (
 	OptionTypeUpgrade   = "upgrade"
 	OptionTypeDowngrade = "downgrade"
 )
+
+func (o *UpgradeOptions) validate() error {
+	amounts := map[string]Amount{"currentPackage.billing.amount": o.CurrentPackage.Billing.Amount}
+	for i, opt := range o.AvailableOptions {
+		amounts[fmt.Sprintf("availableOptions[%d].billing.amount", i)] = opt.Billing.Amount
+	}
+	return requireAmounts(amounts)
+}
 
 // GetSharedHostingUpgradeOptions reads the current plan and the plans a v2
 // account can move to.
@@ -145,6 +186,13 @@ type SharedHostingUpgradePreview struct {
 	PriceChange    PriceChange `json:"priceChange"`
 }
 
+func (p *SharedHostingUpgradePreview) validate() error {
+	return requireAmounts(map[string]Amount{
+		"priceChange.amount":          p.PriceChange.Amount,
+		"priceChange.recurringAmount": p.PriceChange.RecurringAmount,
+	})
+}
+
 // PreviewSharedHostingUpgrade asks what a plan change would cost (dryRun:
 // true). Nothing is bought.
 func (c *Client) PreviewSharedHostingUpgrade(ctx context.Context, accountID string, u SharedHostingUpgrade) (*SharedHostingUpgradePreview, error) {
@@ -174,6 +222,17 @@ type SharedHostingUpgradeResult struct {
 	RenewalInvoice *Invoice    `json:"renewalInvoice"`
 }
 
+func (r *SharedHostingUpgradeResult) validate() error {
+	amounts := map[string]Amount{}
+	if r.PaymentInvoice != nil {
+		amounts["paymentInvoice.amount"] = r.PaymentInvoice.Amount
+	}
+	if r.RenewalInvoice != nil {
+		amounts["renewalInvoice.amount"] = r.RenewalInvoice.Amount
+	}
+	return requireAmounts(amounts)
+}
+
 // UpgradeSharedHosting commits a plan change (dryRun: false). It is never
 // retried once it may have reached HostUp: on an error for which
 // OutcomeUnknown is true, re-read the account before doing anything else.
@@ -191,6 +250,10 @@ type HostingUpgradeV1Result struct {
 	Total       Amount     `json:"total"`
 	RedirectURL string     `json:"redirectUrl"`
 	UpgradedTo  UpgradedTo `json:"upgradedTo"`
+}
+
+func (r *HostingUpgradeV1Result) validate() error {
+	return requireAmounts(map[string]Amount{"data.total": r.Total})
 }
 
 // UpgradedTo names the plan a v1 upgrade moved to.

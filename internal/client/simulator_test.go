@@ -194,3 +194,28 @@ func TestSimulatorErrorsBothGenerations(t *testing.T) {
 func asAPIError(err error, target **client.APIError) bool {
 	return errors.As(err, target)
 }
+
+// A commit HostUp carried out whose answer is spoiled leaves the outcome
+// unknown; a path no endpoint serves is not "gone".
+func TestSimulatorSpoiledCommitAndUnknownRoute(t *testing.T) {
+	c, sim, seed := newSimClient(t)
+	ctx := context.Background()
+	sim.InjectFault(hostupsim.Fault{Route: hostupsim.RouteV2HostingUpgrade, OnlyCommits: true, TruncatedBody: true})
+	_, err := c.UpgradeSharedHosting(ctx, seed.AccountV2ID, client.SharedHostingUpgrade{ProductSlug: "webbhotell-business"})
+	if !client.OutcomeUnknown(err) {
+		t.Fatalf("want outcome unknown, got %v", err)
+	}
+	if n := sim.Count(hostupsim.RouteV2HostingUpgrade); n != 1 || len(sim.Orders()) != 1 {
+		t.Errorf("%d commits sent, %d orders", n, len(sim.Orders()))
+	}
+
+	srv := httptest.NewServer(sim)
+	t.Cleanup(srv.Close)
+	wrongPrefix, err := client.New(seed.APIKey, client.WithEndpoint(srv.URL+"/v3"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := wrongPrefix.GetSharedHostingAccount(ctx, seed.AccountV2ID); err == nil || client.IsNotFound(err) {
+		t.Errorf("a wrong path prefix read as not found: %v", err)
+	}
+}

@@ -19,10 +19,13 @@ import (
 //	GET    /admin/requests                  the request log
 //	DELETE /admin/requests                  empty the log
 //	GET    /admin/counts                    {route: count}
-//	POST   /admin/faults                    {route, times, latencyMs, status, code, retryAfterSeconds, dropAfterHandler}
+//	POST   /admin/faults                    {route, times, latencyMs, status, code, retryAfterSeconds, dropAfterHandler,
+//	                                         onlyCommits, redirectStatus, location, malformedBody, truncatedBody}
 //	DELETE /admin/faults                    clear faults
 //	POST   /admin/prices                    {product, cycle, amount: "238.03"}
 //	POST   /admin/products/{id}/availability {available, reason}
+//	POST   /admin/rate-limit                {perSecond}: 0 turns the limit off
+//	DELETE /admin/hosting/{id}              the account disappears (both ids answer 404)
 //	POST   /admin/hosting/{id}/product      {product}: plan changed outside Terraform
 //	POST   /admin/hosting/{id}/status       {status}
 //	POST   /admin/hosting/{id}/invoices     {amount}: an unpaid invoice
@@ -56,6 +59,15 @@ func (s *Server) AdminHandler() http.Handler {
 	mux.HandleFunc("DELETE /admin/faults", func(w http.ResponseWriter, _ *http.Request) {
 		s.ClearFaults()
 		writeAdmin(w, ok, nil)
+	})
+	mux.HandleFunc("POST /admin/rate-limit", adminPost(func(_ *http.Request, in struct {
+		PerSecond int `json:"perSecond"`
+	}) (any, error) {
+		s.SetRateLimit(in.PerSecond)
+		return ok, nil
+	}))
+	mux.HandleFunc("DELETE /admin/hosting/{id}", func(w http.ResponseWriter, r *http.Request) {
+		writeAdmin(w, ok, s.removeHostingAccount(r.PathValue("id")))
 	})
 	mux.HandleFunc("POST /admin/prices", adminPost(func(_ *http.Request, in struct {
 		Product string `json:"product"`
@@ -124,6 +136,10 @@ type adminFault struct {
 	RetryAfterSeconds float64 `json:"retryAfterSeconds"`
 	DropAfterHandler  bool    `json:"dropAfterHandler"`
 	OnlyCommits       bool    `json:"onlyCommits"`
+	RedirectStatus    int     `json:"redirectStatus"`
+	Location          string  `json:"location"`
+	MalformedBody     bool    `json:"malformedBody"`
+	TruncatedBody     bool    `json:"truncatedBody"`
 }
 
 func (in adminFault) fault() (Fault, error) {
@@ -133,9 +149,13 @@ func (in adminFault) fault() (Fault, error) {
 	if in.Times < -1 || (in.Status != 0 && (in.Status < 400 || in.Status > 599)) {
 		return Fault{}, fmt.Errorf("times must be -1 or more and status an HTTP error status, got %d/%d", in.Times, in.Status)
 	}
+	if in.RedirectStatus != 0 && (in.RedirectStatus < 300 || in.RedirectStatus > 399 || in.Location == "") {
+		return Fault{}, fmt.Errorf("redirectStatus must be a 3xx status and come with a location, got %d %q", in.RedirectStatus, in.Location)
+	}
 	return Fault{Route: in.Route, Times: in.Times, Latency: time.Duration(in.LatencyMs) * time.Millisecond,
 		Status: in.Status, Code: in.Code, RetryAfter: time.Duration(in.RetryAfterSeconds * float64(time.Second)),
-		DropAfterHandler: in.DropAfterHandler, OnlyCommits: in.OnlyCommits}, nil
+		DropAfterHandler: in.DropAfterHandler, OnlyCommits: in.OnlyCommits,
+		RedirectStatus: in.RedirectStatus, Location: in.Location, MalformedBody: in.MalformedBody, TruncatedBody: in.TruncatedBody}, nil
 }
 
 // adminPost adapts a typed admin action: it decodes the body strictly (an

@@ -42,6 +42,21 @@ type Fault struct {
 	// ("dryRun": true), so that a test can fail the purchase itself while the
 	// previews before it succeed.
 	OnlyCommits bool
+	// RedirectStatus, when a 3xx, answers with it and Location instead of
+	// running the handler, as a misconfigured proxy or a moved endpoint would.
+	RedirectStatus int
+	// Location is the redirect target: another host or another path.
+	Location string
+	// MalformedBody and TruncatedBody run the handler (its state changes
+	// apply) and then replace a success answer with a body that is not JSON,
+	// or with its first half: a commit that is bought but whose answer cannot
+	// be read. Error answers are left as they are.
+	MalformedBody bool
+	TruncatedBody bool
+	// Hold, when set, stops each matching request before its handler runs
+	// until the Hold is released, so that a test can make another change while
+	// a commit is in flight (see NewHold).
+	Hold *Hold
 }
 
 // matches reports whether the fault applies to c.
@@ -56,8 +71,9 @@ func (f *Fault) matches(c *call) bool {
 	return true
 }
 
-// rateLimit is the request budget reported in X-RateLimit-Limit.
-const rateLimit = 60
+// defaultRateLimit is the request budget a 429 fault reports in
+// X-RateLimit-Limit while no rate limit is set (see SetRateLimit).
+const defaultRateLimit = 60
 
 // InjectFault adds a fault. It panics on a Route that is not a Route… constant.
 func (s *Server) InjectFault(f Fault) {
@@ -123,6 +139,32 @@ func (f *Fault) answersBeforeHandler(gen generation) bool {
 	return f != nil && f.Status != 0 && !f.DropAfterHandler && !f.commitsFirst(gen)
 }
 
+func (f *Fault) redirects() bool {
+	return f != nil && f.RedirectStatus >= 300 && f.RedirectStatus <= 399
+}
+
+// redirect is the answer of a Redirect fault: no body worth reading, as a
+// proxy's redirect has none.
+func redirect(c *call, f *Fault) response {
+	h := http.Header{}
+	h.Set("X-Request-Id", c.requestID)
+	h.Set("Location", f.Location)
+	return response{status: f.RedirectStatus, header: h}
+}
+
+// spoil replaces a success body as MalformedBody or TruncatedBody asks.
+func (f *Fault) spoil(res response) response {
+	switch {
+	case f == nil || res.status < 200 || res.status > 299:
+	case f.MalformedBody:
+		res.body = []byte("<html><body>502 Bad Gateway</body></html>")
+		res.header.Set("Content-Type", "text/html")
+	case f.TruncatedBody:
+		res.body = res.body[:len(res.body)/2]
+	}
+	return res
+}
+
 func (f *Fault) answersAfterCommit(gen generation) bool {
 	return f != nil && f.Status != 0 && !f.DropAfterHandler && f.commitsFirst(gen)
 }
@@ -136,7 +178,7 @@ func (s *Server) faultError(c *call, f *Fault) *apiError {
 		e.detail = fmt.Sprintf("Too many requests. Retry after %d s.", secs)
 		e.retryAfter = secs
 		_ = e.withHeader("Retry-After", strconv.Itoa(secs)).
-			withHeader("X-RateLimit-Limit", strconv.Itoa(rateLimit)).
+			withHeader("X-RateLimit-Limit", strconv.Itoa(s.reportedRateLimit())).
 			withHeader("X-RateLimit-Remaining", "0").
 			withHeader("X-RateLimit-Reset", isoTime(s.now.Add(time.Duration(secs)*time.Second)))
 	case f.commitsFirst(c.gen):

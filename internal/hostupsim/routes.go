@@ -74,12 +74,27 @@ func match(method, path string) (*route, map[string]string, *apiError) {
 		allow = append(allow, rt.method)
 	}
 	if allow == nil {
-		return nil, nil, newError(http.StatusNotFound, "", "No endpoint %s %s.", method, path)
+		// HostUp's not_found (v1 NOT_FOUND) is an endpoint's answer about the
+		// object its path names. A path no endpoint serves never reaches an
+		// endpoint, so the real API cannot answer it with that code: its
+		// router's fallback answers instead. Its body is not documented; the
+		// simulator gives it a code of its own, so that a client that took
+		// every 404 for "the object is gone" (and dropped a live purchase from
+		// state on a wrong path prefix) is caught.
+		return nil, nil, newError(http.StatusNotFound, routeNotFoundCode(generationOf(path)), "No endpoint %s %s.", method, path)
 	}
 	slices.Sort(allow)
 	list := strings.Join(allow, ", ")
 	return nil, nil, newError(http.StatusMethodNotAllowed, "", "%s is not allowed on %s; allowed: %s.", method, path, list).
 		withHeader("Allow", list)
+}
+
+// routeNotFoundCode is the code of the 404 for a path no endpoint serves.
+func routeNotFoundCode(gen generation) string {
+	if gen == genV2 {
+		return "route_not_found"
+	}
+	return "ROUTE_NOT_FOUND"
 }
 
 func (rt *route) bind(segs []string) (map[string]string, bool) {

@@ -30,10 +30,11 @@ type Server struct {
 	orders            []*Order
 	invoices          []*Invoice
 
-	faults []*Fault
-	log    []RequestRecord
-	reqSeq uint64 // request ids
-	idSeq  uint64 // entity ids (acct_, ord_, inv_)
+	faults  []*Fault
+	limiter rateLimiter
+	log     []RequestRecord
+	reqSeq  uint64 // request ids
+	idSeq   uint64 // entity ids (acct_, ord_, inv_)
 }
 
 // startTime is the simulated clock's initial reading, the date of the
@@ -70,6 +71,8 @@ type call struct {
 	bodyErr   error          // why a POST body is not a JSON object
 	auth      string         // header the caller authenticated with, for the log
 	requestID string         // in the call's generation's format
+	limited   *apiError      // the 429 when the rate limit was spent
+	rateHdr   http.Header    // X-RateLimit-* while a rate limit is set
 }
 
 // response is an encoded answer, built under the lock and written after it.
@@ -84,6 +87,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Read the body before taking the lock so a slow client cannot stall others.
 	raw, readErr := readBody(r)
 	c, f := s.begin(r, raw, readErr)
+	if f != nil && f.Hold != nil {
+		f.Hold.wait()
+	}
 	if f != nil && f.Latency > 0 {
 		// HostUp takes this long to act, whether or not the client is still
 		// waiting: a commit the client timed out on is carried out later,
@@ -118,6 +124,11 @@ func (s *Server) begin(r *http.Request, raw []byte, readErr error) (*call, *Faul
 	if r.Method == http.MethodPost {
 		c.body, c.bodyErr = decodeObject(raw, readErr)
 	}
+	c.limited, c.rateHdr = s.limiter.take(c.gen)
+	if c.limited != nil {
+		// Refused before anything else: it takes no fault.
+		return c, nil
+	}
 	return c, s.takeFault(c)
 }
 
@@ -127,6 +138,11 @@ func (s *Server) finish(c *call, f *Fault) response {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	res := s.respond(c, f)
+	for k, v := range c.rateHdr {
+		if res.header.Get(k) == "" {
+			res.header[k] = v
+		}
+	}
 	s.record(c, res.status, f != nil && f.DropAfterHandler)
 	return res
 }
@@ -134,17 +150,21 @@ func (s *Server) finish(c *call, f *Fault) response {
 // respond runs the call through faults, auth, body checks and its handler.
 // Callers hold s.mu.
 func (s *Server) respond(c *call, f *Fault) response {
-	if c.route == nil {
+	switch {
+	case c.limited != nil:
+		return s.render(c, nil, c.limited)
+	case c.route == nil:
 		return s.render(c, nil, c.routeErr)
-	}
-	if f.answersBeforeHandler(c.gen) {
+	case f.redirects():
+		return redirect(c, f)
+	case f.answersBeforeHandler(c.gen):
 		return s.render(c, nil, s.faultError(c, f))
 	}
 	v, err := s.run(c)
 	if err == nil && f.answersAfterCommit(c.gen) {
 		err = s.faultError(c, f)
 	}
-	return s.render(c, v, err)
+	return f.spoil(s.render(c, v, err))
 }
 
 func (s *Server) run(c *call) (any, error) {

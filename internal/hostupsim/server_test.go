@@ -60,8 +60,8 @@ func TestScopes(t *testing.T) {
 
 func TestRoutingAndBodyRules(t *testing.T) {
 	e := newEnv(t)
-	e.v2("GET", "/api/v2/nothing", "").wantStatus(t, http.StatusNotFound, "not_found")
-	e.v1("GET", "/api/hosting/20000/billing-cycle/", "").wantStatus(t, http.StatusNotFound, "NOT_FOUND")
+	e.v2("GET", "/api/v2/nothing", "").wantStatus(t, http.StatusNotFound, "route_not_found")
+	e.v1("GET", "/api/hosting/20000/billing-cycle/", "").wantStatus(t, http.StatusNotFound, "ROUTE_NOT_FOUND")
 	r := e.v2("DELETE", e.upgradePath(), "")
 	r.wantStatus(t, http.StatusMethodNotAllowed, "method_not_allowed")
 	if r.header.Get("Allow") != "GET, POST" {

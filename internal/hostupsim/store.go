@@ -198,12 +198,19 @@ func (s *Server) HostingAccount(id string) (HostingAccount, bool) {
 // another customer): both its ids answer 404 from then on. It panics on an
 // unknown id.
 func (s *Server) RemoveHostingAccount(id string) {
+	must(s.removeHostingAccount(id))
+}
+
+func (s *Server) removeHostingAccount(id string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	a, err := s.account(id)
-	must(err)
+	if err != nil {
+		return err
+	}
 	delete(s.accountV2, a.V2ID)
 	delete(s.accounts, a.V1ID)
+	return nil
 }
 
 // SetHostingProduct moves an account to another plan without an order, as a

@@ -485,7 +485,7 @@ func (f *purchaseFlow) confirmUncertain(ctx context.Context, p *purchaseFields, 
 		return outcomeUncertain
 	}
 	p.LastOrder = types.ObjectNull(lastOrderAttrTypes)
-	if client.HasCode(cause, "upstream_renewal_regeneration_failed") {
+	if client.HasCode(cause, client.ErrorCodeUpstreamRenewalRegenerationFailed) {
 		diags.AddWarning("HostUp made no renewal invoice for the change",
 			fmt.Sprintf("HostUp carried out the request to %s, but reported that it could not regenerate the renewal invoice. "+
 				"Contact HostUp support about the missing renewal invoice, quoting this:\n\n%s", ch.action, cause))

@@ -496,7 +496,7 @@ func (r *sharedHostingPlanResource) setCurrentProduct(ctx context.Context, plan 
 // gateBlockedByInvoice reports whether a closed gate is closed only by an
 // unpaid invoice, which cancel_existing_invoice lets HostUp cancel.
 func gateBlockedByInvoice(g client.ActionGate) bool {
-	return strings.EqualFold(valueOr(g.Code, ""), "existing_invoice_blocking")
+	return strings.EqualFold(valueOr(g.Code, ""), string(client.ErrorCodeExistingInvoiceBlocking))
 }
 
 func describeProduct(name, id string) string {
@@ -510,7 +510,7 @@ func describeProduct(name, id string) string {
 // already there: converged, nothing bought.
 func (r *sharedHostingPlanResource) commitV2(ctx context.Context, account accountRef, req client.SharedHostingUpgrade) (*receipt, error) {
 	res, err := r.client.UpgradeSharedHosting(ctx, account.v2, req)
-	if client.HasCode(err, "same_product_plan") {
+	if client.HasCode(err, client.ErrorCodeSameProductPlan) {
 		return &receipt{inPlace: true}, nil
 	}
 	if err != nil {
@@ -532,7 +532,7 @@ func (r *sharedHostingPlanResource) commitV2(ctx context.Context, account accoun
 // commitV1 buys a v1 plan change, which has no preview to check against.
 func (r *sharedHostingPlanResource) commitV1(ctx context.Context, account accountRef, productID string) (*receipt, error) {
 	res, err := r.client.UpgradeHostingAccountV1(ctx, account.v1, productID)
-	if client.HasCode(err, "SAME_PRODUCT") {
+	if client.HasCode(err, client.ErrorCodeV1SameProduct) {
 		return &receipt{inPlace: true}, nil
 	}
 	if err != nil {
