@@ -30,9 +30,13 @@ import (
 //	POST   /admin/hosting/{id}/status       {status}
 //	POST   /admin/hosting/{id}/invoices     {amount}: an unpaid invoice
 //	POST   /admin/hosting/{id}/pending-orders  a pending order
+//	POST   /admin/hosting/{id}/storage-tiers  a StorageTier: add or replace one of the account's tiers
+//	POST   /admin/hosting/{id}/storage-gate   {code, reason}: close canAddStorage; empty code opens it
+//	POST   /admin/orders/{id}/status        {status}: e.g. failed, cancelled
+//	DELETE /admin/orders/{id}               the order disappears
 //	POST   /admin/invoices/{id}/pay         mark paid
 //	POST   /admin/clock                     {advanceSeconds} or {now: RFC 3339}
-//	GET    /admin/state                     {now, products, accounts, vms, orders, invoices}
+//	GET    /admin/state                     {now, products, accounts, vms, orders, invoices, storageTiers}
 //
 // Mistakes (unknown ids, malformed bodies) are answered 400 {"error": "..."}.
 func (s *Server) AdminHandler() http.Handler {
@@ -100,6 +104,23 @@ func (s *Server) AdminHandler() http.Handler {
 	mux.HandleFunc("POST /admin/hosting/{id}/pending-orders", adminPost(func(r *http.Request, _ struct{}) (any, error) {
 		return s.addPendingOrder(r.PathValue("id"))
 	}))
+	mux.HandleFunc("POST /admin/hosting/{id}/storage-tiers", adminPost(func(r *http.Request, in StorageTier) (any, error) {
+		return ok, s.setStorageTier(r.PathValue("id"), in)
+	}))
+	mux.HandleFunc("POST /admin/hosting/{id}/storage-gate", adminPost(func(r *http.Request, in struct {
+		Code   string `json:"code"`
+		Reason string `json:"reason"`
+	}) (any, error) {
+		return ok, s.setStorageGate(r.PathValue("id"), in.Code, in.Reason)
+	}))
+	mux.HandleFunc("POST /admin/orders/{id}/status", adminPost(func(r *http.Request, in struct {
+		Status string `json:"status"`
+	}) (any, error) {
+		return ok, s.setOrderStatus(r.PathValue("id"), in.Status)
+	}))
+	mux.HandleFunc("DELETE /admin/orders/{id}", func(w http.ResponseWriter, r *http.Request) {
+		writeAdmin(w, ok, s.removeOrder(r.PathValue("id")))
+	})
 	mux.HandleFunc("POST /admin/invoices/{id}/pay", adminPost(func(r *http.Request, _ struct{}) (any, error) {
 		return ok, s.payInvoice(r.PathValue("id"))
 	}))
@@ -191,6 +212,8 @@ type adminState struct {
 	VMs      []VM             `json:"vms"`
 	Orders   []Order          `json:"orders"`
 	Invoices []Invoice        `json:"invoices"`
+	// StorageTiers are each account's tiers, by v2 account id.
+	StorageTiers map[string][]StorageTier `json:"storageTiers"`
 }
 
 // state snapshots everything, in stable orders.
@@ -198,7 +221,7 @@ func (s *Server) state() adminState {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := adminState{Now: s.now, Products: []Product{}, Accounts: []HostingAccount{}, VMs: []VM{},
-		Orders: copyAll(s.orders), Invoices: copyAll(s.invoices)}
+		Orders: copyAll(s.orders), Invoices: copyAll(s.invoices), StorageTiers: map[string][]StorageTier{}}
 	for _, id := range slices.Sorted(maps.Keys(s.products)) {
 		p := *s.products[id]
 		p.Prices = maps.Clone(p.Prices)
@@ -206,6 +229,7 @@ func (s *Server) state() adminState {
 	}
 	for _, a := range s.sortedAccounts() {
 		st.Accounts = append(st.Accounts, s.accountSnapshot(a))
+		st.StorageTiers[a.V2ID] = copyAll(s.accountStorageTiers(a))
 	}
 	for _, id := range slices.Sorted(maps.Keys(s.vms)) {
 		st.VMs = append(st.VMs, *s.vms[id])

@@ -2,11 +2,13 @@ package hostupsim
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 )
 
-// Order is a purchase recorded against an account. Upgrades create one.
+// Order is a purchase recorded against an account. Upgrades and storage
+// add-ons create one.
 type Order struct {
 	ID           string    `json:"id"` // "ord_…"
 	V1ID         int64     `json:"v1Id"`
@@ -18,8 +20,12 @@ type Order struct {
 	Amount       Money     `json:"amount"`
 	Currency     string    `json:"currency"`
 	BillingCycle string    `json:"billingCycle"`
-	ProductSlug  string    `json:"productSlug"`
+	ProductSlug  string    `json:"productSlug"`       // the plan an upgrade moved to
+	AddonID      string    `json:"addonId,omitempty"` // the storage tier an add-on order bought
 	CreatedAt    time.Time `json:"createdAt"`
+	// ReadyAt is when a pending add-on order completes by itself; zero for
+	// orders that wait on their invoice alone.
+	ReadyAt time.Time `json:"readyAt,omitzero"`
 }
 
 // Invoice is a bill on an account. An unpaid one blocks v2 plan changes.
@@ -136,14 +142,71 @@ func (s *Server) addPendingOrder(accountID string) (Order, error) {
 // newOrder records an upgrade order, completed unless the caller says
 // otherwise. Callers hold s.mu.
 func (s *Server) newOrder(a *HostingAccount, to *Product, amount Money) *Order {
-	n := int64(len(s.orders))
-	o := &Order{
-		ID: s.newID("ord"), V1ID: firstOrderV1ID + n, Number: firstOrderNumber + n,
-		AccountID: a.V2ID, Status: "completed", Type: "upgrade", Amount: amount, Currency: currency,
-		BillingCycle: a.BillingCycle, ProductSlug: to.Slug, CreatedAt: s.now,
-	}
+	return s.recordOrder(&Order{AccountID: a.V2ID, Status: "completed", Type: "upgrade", Amount: amount,
+		Currency: currency, BillingCycle: a.BillingCycle, ProductSlug: to.Slug})
+}
+
+// recordOrder numbers o, stamps it with the time and stores it. Numbers come
+// from a counter, not the list's length, so that a removed order's numbers
+// are never handed out again. Callers hold s.mu.
+func (s *Server) recordOrder(o *Order) *Order {
+	n := s.ordersMade
+	s.ordersMade++
+	o.ID, o.V1ID, o.Number, o.CreatedAt = s.newID("ord"), firstOrderV1ID+n, firstOrderNumber+n, s.now
 	s.orders = append(s.orders, o)
 	return o
+}
+
+// Order returns the order with v2 id ("ord_…") or v1 id ("33784").
+func (s *Server) Order(id string) (Order, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	o := s.findOrder(id)
+	if o == nil {
+		return Order{}, false
+	}
+	return *o, true
+}
+
+// orderStatuses are the statuses v2 reports for an order.
+var orderStatuses = []string{"pending", "active", "completed", "cancelled", "failed"}
+
+// SetOrderStatus moves an order (v1 or v2 id) to a status, e.g. "failed" or
+// "cancelled" as HostUp's staff might. It panics on an unknown order or status.
+func (s *Server) SetOrderStatus(id, status string) {
+	must(s.setOrderStatus(id, status))
+}
+
+func (s *Server) setOrderStatus(id, status string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	o := s.findOrder(id)
+	if o == nil {
+		return fmt.Errorf("hostupsim: unknown order %q", id)
+	}
+	if !slices.Contains(orderStatuses, status) {
+		return fmt.Errorf("hostupsim: unknown order status %q (want one of %v)", status, orderStatuses)
+	}
+	o.Status = status
+	return nil
+}
+
+// RemoveOrder makes an order disappear (GET answers 404 from then on), as one
+// deleted by HostUp's staff would. Its invoice stays. It panics on an unknown
+// order.
+func (s *Server) RemoveOrder(id string) {
+	must(s.removeOrder(id))
+}
+
+func (s *Server) removeOrder(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	o := s.findOrder(id)
+	if o == nil {
+		return fmt.Errorf("hostupsim: unknown order %q", id)
+	}
+	s.orders = slices.DeleteFunc(s.orders, func(x *Order) bool { return x == o })
+	return nil
 }
 
 // newInvoice bills an account, due invoiceTerm from now. Callers hold s.mu.
@@ -180,13 +243,14 @@ func (s *Server) unpaidInvoices(a *HostingAccount) []*Invoice {
 	return out
 }
 
-// pendingOrder returns an order of the account that is still being processed.
-// An order that only waits for its invoice to be paid does not count: the
-// unpaid invoice is what blocks then (existing_invoice_blocking), and
-// cancelExistingInvoice can clear it. Callers hold s.mu.
+// pendingOrder returns a plan-change order of the account that is still being
+// processed. An order that only waits for its invoice to be paid does not
+// count: the unpaid invoice is what blocks then (existing_invoice_blocking),
+// and cancelExistingInvoice can clear it. Storage add-on orders do not count
+// either: add-ons stack and change no plan. Callers hold s.mu.
 func (s *Server) pendingOrder(a *HostingAccount) *Order {
 	for _, o := range s.orders {
-		if o.AccountID != a.V2ID || o.Status != "pending" {
+		if o.AccountID != a.V2ID || o.Status != "pending" || o.AddonID != "" {
 			continue
 		}
 		if inv := s.findInvoice(o.InvoiceID); inv == nil || inv.Status != "unpaid" {

@@ -17,6 +17,8 @@ const (
 	RouteV2HostingUpgradeOptions = "GET /api/v2/shared-hosting/{accountId}/actions/upgrade"
 	RouteV2HostingUpgrade        = "POST /api/v2/shared-hosting/{accountId}/actions/upgrade"
 	RouteV2HostingBillingCycle   = "GET /api/v2/shared-hosting/{accountId}/actions/billing-cycle"
+	RouteV2StorageTiers          = "GET /api/v2/shared-hosting/{accountId}/addons/storage"
+	RouteV2StorageOrder          = "POST /api/v2/shared-hosting/{accountId}/addons/storage"
 	RouteV2Order                 = "GET /api/v2/orders/{id}"
 	RouteV2Invoice               = "GET /api/v2/billing/invoices/{id}"
 )
@@ -46,6 +48,8 @@ var routes = []route{
 	newRoute(RouteV2HostingUpgradeOptions, ScopeReadHosting, (*Server).v2UpgradeOptions),
 	newRoute(RouteV2HostingUpgrade, ScopeWriteBilling, (*Server).v2Upgrade),
 	newRoute(RouteV2HostingBillingCycle, ScopeReadHosting, (*Server).v2BillingCycle),
+	newRoute(RouteV2StorageTiers, ScopeReadHosting, (*Server).v2StorageTiers),
+	newRoute(RouteV2StorageOrder, ScopeWriteBilling, (*Server).v2OrderStorage),
 	newRoute(RouteV2Order, ScopeReadOrders, (*Server).v2GetOrder),
 	newRoute(RouteV2Invoice, ScopeReadBilling, (*Server).v2GetInvoice),
 }

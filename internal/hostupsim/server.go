@@ -28,7 +28,10 @@ type Server struct {
 	accountV2         map[string]int64           // v2 id -> v1 id
 	vms               map[int64]*VM
 	orders            []*Order
+	ordersMade        int64 // orders ever recorded, removed ones included
 	invoices          []*Invoice
+	storageTiers      map[string][]*StorageTier // account v2 id -> its tiers
+	storageGates      map[string]*apiError      // account v2 id -> why canAddStorage is closed
 
 	faults  []*Fault
 	limiter rateLimiter
@@ -53,6 +56,8 @@ func New() *Server {
 		accounts:          map[int64]*HostingAccount{},
 		accountV2:         map[string]int64{},
 		vms:               map[int64]*VM{},
+		storageTiers:      map[string][]*StorageTier{},
+		storageGates:      map[string]*apiError{},
 	}
 	for _, p := range defaultCatalogue() {
 		must(s.addProduct(p))
@@ -203,12 +208,19 @@ func (s *Server) render(c *call, v any, err error) response {
 		h.Set("Content-Type", contentType)
 		return response{status: ae.status, header: h, body: encodeJSON(body)}
 	}
+	status := http.StatusOK
+	if cr, ok := v.(created); ok {
+		status, v = http.StatusCreated, cr.body
+	}
 	if c.gen == genV1 {
 		v = v1Envelope{Success: true, Timestamp: now, RequestID: c.requestID, Data: v}
 	}
 	h.Set("Content-Type", "application/json")
-	return response{status: http.StatusOK, header: h, body: encodeJSON(v)}
+	return response{status: status, header: h, body: encodeJSON(v)}
 }
+
+// created is what a handler returns for a 201 answer with that body.
+type created struct{ body any }
 
 // encodeJSON writes compact JSON without HTML escaping, so that URLs such as
 // "/billing?invoice=1&x=2" read as the real API writes them.

@@ -113,6 +113,7 @@ func (s *Server) SetNow(t time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.now = t.UTC()
+	s.progressOrders()
 }
 
 // Advance moves the simulated clock forward by d (backwards if negative).
@@ -120,6 +121,7 @@ func (s *Server) Advance(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.now = s.now.Add(d)
+	s.progressOrders()
 }
 
 // AddHostingAccount adds an account, or replaces the one with the same V1ID.
