@@ -27,6 +27,11 @@ import (
 //	POST   /admin/hosting/{id}/status       {status}
 //	POST   /admin/hosting/{id}/invoices     {amount}: an unpaid invoice
 //	POST   /admin/hosting/{id}/pending-orders  a pending order
+//	POST   /admin/vms/{id}/package          {product}: VM resized outside Terraform
+//	POST   /admin/vms/{id}/options          {option, quantity}: option changed outside Terraform
+//	POST   /admin/vms/{id}/status           {status}
+//	POST   /admin/vps-options/{option}/price {amount}: monthly unit price
+//	POST   /admin/vm-upgrade-delay          {seconds}: how long VM upgrades take
 //	POST   /admin/invoices/{id}/pay         mark paid
 //	POST   /admin/clock                     {advanceSeconds} or {now: RFC 3339}
 //	GET    /admin/state                     {now, products, accounts, vms, orders, invoices}
@@ -87,6 +92,33 @@ func (s *Server) AdminHandler() http.Handler {
 	}))
 	mux.HandleFunc("POST /admin/hosting/{id}/pending-orders", adminPost(func(r *http.Request, _ struct{}) (any, error) {
 		return s.addPendingOrder(r.PathValue("id"))
+	}))
+	mux.HandleFunc("POST /admin/vms/{id}/package", adminPost(func(r *http.Request, in struct {
+		Product string `json:"product"`
+	}) (any, error) {
+		return ok, s.setVMPackage(r.PathValue("id"), in.Product)
+	}))
+	mux.HandleFunc("POST /admin/vms/{id}/options", adminPost(func(r *http.Request, in struct {
+		Option   string `json:"option"`
+		Quantity int64  `json:"quantity"`
+	}) (any, error) {
+		return ok, s.setVMOption(r.PathValue("id"), in.Option, in.Quantity)
+	}))
+	mux.HandleFunc("POST /admin/vms/{id}/status", adminPost(func(r *http.Request, in struct {
+		Status string `json:"status"`
+	}) (any, error) {
+		return ok, s.setVMStatus(r.PathValue("id"), in.Status)
+	}))
+	mux.HandleFunc("POST /admin/vps-options/{option}/price", adminPost(func(r *http.Request, in struct {
+		Amount Money `json:"amount"`
+	}) (any, error) {
+		return ok, s.setVPSOptionPrice(r.PathValue("option"), in.Amount)
+	}))
+	mux.HandleFunc("POST /admin/vm-upgrade-delay", adminPost(func(_ *http.Request, in struct {
+		Seconds float64 `json:"seconds"`
+	}) (any, error) {
+		s.SetVMUpgradeDelay(time.Duration(in.Seconds * float64(time.Second)))
+		return ok, nil
 	}))
 	mux.HandleFunc("POST /admin/invoices/{id}/pay", adminPost(func(r *http.Request, _ struct{}) (any, error) {
 		return ok, s.payInvoice(r.PathValue("id"))
@@ -177,6 +209,7 @@ type adminState struct {
 func (s *Server) state() adminState {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.applyDueVMChanges()
 	st := adminState{Now: s.now, Products: []Product{}, Accounts: []HostingAccount{}, VMs: []VM{},
 		Orders: copyAll(s.orders), Invoices: copyAll(s.invoices)}
 	for _, id := range slices.Sorted(maps.Keys(s.products)) {
@@ -188,7 +221,7 @@ func (s *Server) state() adminState {
 		st.Accounts = append(st.Accounts, s.accountSnapshot(a))
 	}
 	for _, id := range slices.Sorted(maps.Keys(s.vms)) {
-		st.VMs = append(st.VMs, *s.vms[id])
+		st.VMs = append(st.VMs, vmSnapshot(s.vms[id]))
 	}
 	return st
 }

@@ -17,6 +17,12 @@ const (
 	RouteV2HostingUpgradeOptions = "GET /api/v2/shared-hosting/{accountId}/actions/upgrade"
 	RouteV2HostingUpgrade        = "POST /api/v2/shared-hosting/{accountId}/actions/upgrade"
 	RouteV2HostingBillingCycle   = "GET /api/v2/shared-hosting/{accountId}/actions/billing-cycle"
+	RouteV1VMDetails             = "GET /api/vm/{vmid}/details"
+	RouteV1VMUpgrade             = "POST /api/vm/{vmid}/upgrade"
+	RouteV2VPS                   = "GET /api/v2/vps/{id}"
+	RouteV2VPSUpgradeOptions     = "GET /api/v2/vps/{id}/actions/upgrade"
+	RouteV2VPSUpgrade            = "POST /api/v2/vps/{id}/actions/upgrade"
+	RouteV2VPSConfig             = "POST /api/v2/vps/{id}/actions/config"
 	RouteV2Order                 = "GET /api/v2/orders/{id}"
 	RouteV2Invoice               = "GET /api/v2/billing/invoices/{id}"
 )
@@ -46,6 +52,12 @@ var routes = []route{
 	newRoute(RouteV2HostingUpgradeOptions, ScopeReadHosting, (*Server).v2UpgradeOptions),
 	newRoute(RouteV2HostingUpgrade, ScopeWriteBilling, (*Server).v2Upgrade),
 	newRoute(RouteV2HostingBillingCycle, ScopeReadHosting, (*Server).v2BillingCycle),
+	newRoute(RouteV1VMDetails, ScopeReadVM, (*Server).v1VMDetails),
+	newRoute(RouteV1VMUpgrade, ScopeWriteBilling, (*Server).v1VMUpgrade),
+	newRoute(RouteV2VPS, ScopeReadVM, (*Server).v2GetVPS),
+	newRoute(RouteV2VPSUpgradeOptions, ScopeReadVM, (*Server).v2VPSUpgradeOptions),
+	newRoute(RouteV2VPSUpgrade, ScopeWriteBilling, (*Server).v2VPSUpgrade),
+	newRoute(RouteV2VPSConfig, ScopeWriteVM, (*Server).v2VPSConfig),
 	newRoute(RouteV2Order, ScopeReadOrders, (*Server).v2GetOrder),
 	newRoute(RouteV2Invoice, ScopeReadBilling, (*Server).v2GetInvoice),
 }
