@@ -170,6 +170,7 @@ func (p *hostupProvider) DataSources(_ context.Context) []func() datasource.Data
 		NewBillingCycleDataSource,
 		NewAccountsDataSource,
 		NewPlanOptionsDataSource,
+		NewVPSUpgradeOptionsDataSource,
 	}
 }
 
