@@ -49,6 +49,7 @@ const (
 func (s *Server) Orders() []Order {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.applyDueVMChanges()
 	return copyAll(s.orders)
 }
 
@@ -173,9 +174,13 @@ func (s *Server) newInvoiceFor(ownerID string, amount Money) *Invoice {
 func (s *Server) settleInvoice(inv *Invoice, invoiceStatus, orderStatus string) {
 	inv.Status = invoiceStatus
 	for _, o := range s.orders {
-		if o.InvoiceID == inv.ID && o.Status == "pending" {
-			o.Status = orderStatus
+		if o.InvoiceID != inv.ID || o.Status != "pending" {
+			continue
 		}
+		if orderStatus == "completed" && s.vmChangeScheduled(o) {
+			continue // a paid VM upgrade completes when it has been carried out
+		}
+		o.Status = orderStatus
 	}
 }
 

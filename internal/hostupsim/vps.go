@@ -464,6 +464,17 @@ func (s *Server) applyDueVMChanges() {
 	s.vmChanges = keep
 }
 
+// vmChangeScheduled reports whether o waits for a VM change to be carried
+// out. Callers hold s.mu.
+func (s *Server) vmChangeScheduled(o *Order) bool {
+	for _, ch := range s.vmChanges {
+		if ch.order == o {
+			return true
+		}
+	}
+	return false
+}
+
 // pendingVMOrder returns an order of the VM that has not been carried out.
 // Callers hold s.mu.
 func (s *Server) pendingVMOrder(vm *VM) *Order {
