@@ -34,6 +34,11 @@ import (
 //	POST   /admin/hosting/{id}/storage-gate   {code, reason}: close canAddStorage; empty code opens it
 //	POST   /admin/orders/{id}/status        {status}: e.g. failed, cancelled
 //	DELETE /admin/orders/{id}               the order disappears
+//	POST   /admin/vms/{id}/package          {product}: VM resized outside Terraform
+//	POST   /admin/vms/{id}/options          {option, quantity}: option changed outside Terraform
+//	POST   /admin/vms/{id}/status           {status}
+//	POST   /admin/vps-options/{option}/price {amount}: monthly unit price
+//	POST   /admin/vm-upgrade-delay          {seconds}: how long VM upgrades take
 //	POST   /admin/invoices/{id}/pay         mark paid
 //	POST   /admin/clock                     {advanceSeconds} or {now: RFC 3339}
 //	GET    /admin/state                     {now, products, accounts, vms, orders, invoices, storageTiers}
@@ -121,6 +126,33 @@ func (s *Server) AdminHandler() http.Handler {
 	mux.HandleFunc("DELETE /admin/orders/{id}", func(w http.ResponseWriter, r *http.Request) {
 		writeAdmin(w, ok, s.removeOrder(r.PathValue("id")))
 	})
+	mux.HandleFunc("POST /admin/vms/{id}/package", adminPost(func(r *http.Request, in struct {
+		Product string `json:"product"`
+	}) (any, error) {
+		return ok, s.setVMPackage(r.PathValue("id"), in.Product)
+	}))
+	mux.HandleFunc("POST /admin/vms/{id}/options", adminPost(func(r *http.Request, in struct {
+		Option   string `json:"option"`
+		Quantity int64  `json:"quantity"`
+	}) (any, error) {
+		return ok, s.setVMOption(r.PathValue("id"), in.Option, in.Quantity)
+	}))
+	mux.HandleFunc("POST /admin/vms/{id}/status", adminPost(func(r *http.Request, in struct {
+		Status string `json:"status"`
+	}) (any, error) {
+		return ok, s.setVMStatus(r.PathValue("id"), in.Status)
+	}))
+	mux.HandleFunc("POST /admin/vps-options/{option}/price", adminPost(func(r *http.Request, in struct {
+		Amount Money `json:"amount"`
+	}) (any, error) {
+		return ok, s.setVPSOptionPrice(r.PathValue("option"), in.Amount)
+	}))
+	mux.HandleFunc("POST /admin/vm-upgrade-delay", adminPost(func(_ *http.Request, in struct {
+		Seconds float64 `json:"seconds"`
+	}) (any, error) {
+		s.SetVMUpgradeDelay(time.Duration(in.Seconds * float64(time.Second)))
+		return ok, nil
+	}))
 	mux.HandleFunc("POST /admin/invoices/{id}/pay", adminPost(func(r *http.Request, _ struct{}) (any, error) {
 		return ok, s.payInvoice(r.PathValue("id"))
 	}))
@@ -220,6 +252,7 @@ type adminState struct {
 func (s *Server) state() adminState {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.applyDueVMChanges()
 	st := adminState{Now: s.now, Products: []Product{}, Accounts: []HostingAccount{}, VMs: []VM{},
 		Orders: copyAll(s.orders), Invoices: copyAll(s.invoices), StorageTiers: map[string][]StorageTier{}}
 	for _, id := range slices.Sorted(maps.Keys(s.products)) {
@@ -232,7 +265,7 @@ func (s *Server) state() adminState {
 		st.StorageTiers[a.V2ID] = copyAll(s.accountStorageTiers(a))
 	}
 	for _, id := range slices.Sorted(maps.Keys(s.vms)) {
-		st.VMs = append(st.VMs, *s.vms[id])
+		st.VMs = append(st.VMs, vmSnapshot(s.vms[id]))
 	}
 	return st
 }

@@ -115,3 +115,38 @@ func TestAdminRoundTrip(t *testing.T) {
 	}
 	admin(t, ts.URL, "POST", "/admin/hosting/29999/product", `{"product":"webbhotell-business"}`, 400, nil)
 }
+
+func TestAdminVMs(t *testing.T) {
+	e := newEnv(t)
+	ts := httptest.NewServer(e.sim.AdminHandler())
+	t.Cleanup(ts.Close)
+
+	admin(t, ts.URL, "POST", "/admin/vms/10000/package", `{"product":"vps-xl"}`, 200, nil)
+	admin(t, ts.URL, "POST", "/admin/vms/"+e.seed.VMV2ID+"/options", `{"option":"backupSlots","quantity":3}`, 200, nil)
+	admin(t, ts.URL, "POST", "/admin/vms/10000/options", `{"option":"2253","quantity":99}`, 400, nil)
+	admin(t, ts.URL, "POST", "/admin/vms/19999/package", `{"product":"vps-xl"}`, 400, nil)
+	admin(t, ts.URL, "POST", "/admin/vms/10000/package", `{"product":"webbhotell-start"}`, 400, nil)
+	vm, _ := e.sim.VM("10000")
+	if vm.ProductID != "1938" || vm.Options[OptionBackups] != 3 {
+		t.Fatalf("vm = %+v", vm)
+	}
+
+	// A unit price change shows in the next estimate: 2 more backups at 20 kr × 26/28.
+	admin(t, ts.URL, "POST", "/admin/vps-options/2404/price", `{"amount":"20.00"}`, 200, nil)
+	r := e.v1("POST", "/api/vm/10000/upgrade", `{"send":false,"resources":{"2404":5}}`)
+	if got := get(r.body, "data.prorated"); got != 37.14 {
+		t.Errorf("prorated after price change = %v\n%s", got, r.raw)
+	}
+
+	// Upgrades complete after the configured delay.
+	admin(t, ts.URL, "POST", "/admin/vm-upgrade-delay", `{"seconds":60}`, 200, nil)
+	e.v1("POST", "/api/vm/10000/upgrade", `{"send":true,"draftId":5257}`).wantStatus(t, http.StatusOK, "")
+	admin(t, ts.URL, "POST", "/admin/clock", `{"advanceSeconds":60}`, 200, nil)
+	var st adminState
+	admin(t, ts.URL, "GET", "/admin/state", "", 200, &st)
+	if len(st.VMs) != 2 || st.VMs[0].Options[OptionBackups] != 5 || st.Orders[0].Status != "completed" {
+		t.Errorf("state after the delay: vms %+v, orders %+v", st.VMs, st.Orders)
+	}
+	admin(t, ts.URL, "POST", "/admin/vms/10000/status", `{"status":"suspended"}`, 200, nil)
+	e.v1("POST", "/api/vm/10000/upgrade", `{"send":false,"resources":{"2404":6}}`).wantStatus(t, http.StatusForbidden, "ACCOUNT_INACTIVE")
+}

@@ -18,7 +18,7 @@ const (
 const currency = "SEK"
 
 // Product is one entry of the catalogue. v1 identifies it by ID (a numeric
-// string), v2 by Slug. Rank orders shared-hosting plans: a higher rank is an
+// string), v2 by Slug. Rank orders the plans of one kind: a higher rank is an
 // upgrade.
 type Product struct {
 	ID        string           `json:"id"`
@@ -69,8 +69,10 @@ func defaultCatalogue() []Product {
 		hosting("1912", "webbhotell-start", "Start", 2, "79.00", "708.00"),
 		hosting("1913", "webbhotell-business", "Business", 3, "129.00", "1188.00"),
 		hosting("1914", "webbhotell-premium", "Premium", 4, "199.00", "1908.00"),
-		vps("1937", "vps-l", "VPS L", 1, "420.00", "4536.00"),
-		vps("1938", "vps-xl", "VPS XL", 2, "600.00", "6480.00"),
+		vps("1935", "vps-s", "VPS S", 1, "169.00", "1825.00"),
+		vps("1936", "vps-m", "VPS M", 2, "259.00", "2797.00"),
+		vps("1937", "vps-l", "VPS L", 3, "420.00", "4536.00"),
+		vps("1938", "vps-xl", "VPS XL", 4, "600.00", "6480.00"),
 	}
 }
 
@@ -168,9 +170,14 @@ func (s *Server) unavailableBecause(p *Product) string {
 
 // sharedHostingProducts lists the shared-hosting plans by rank.
 func (s *Server) sharedHostingProducts() []*Product {
+	return s.productsOfKind(KindSharedHosting)
+}
+
+// productsOfKind lists the products of one kind by rank.
+func (s *Server) productsOfKind(kind string) []*Product {
 	var out []*Product
 	for _, p := range s.products {
-		if p.Kind == KindSharedHosting {
+		if p.Kind == kind {
 			out = append(out, p)
 		}
 	}

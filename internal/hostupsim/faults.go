@@ -38,9 +38,9 @@ type Fault struct {
 	// DropAfterHandler runs the real handler (its state changes apply), then
 	// closes the connection without writing a response. Status is ignored.
 	DropAfterHandler bool
-	// OnlyCommits limits the fault to POSTs that are not dry runs
-	// ("dryRun": true), so that a test can fail the purchase itself while the
-	// previews before it succeed.
+	// OnlyCommits limits the fault to POSTs that are not previews (v2
+	// "dryRun": true, v1 VM upgrade "send": false), so that a test can fail
+	// the purchase itself while the previews before it succeed.
 	OnlyCommits bool
 	// RedirectStatus, when a 3xx, answers with it and Location instead of
 	// running the handler, as a misconfigured proxy or a moved endpoint would.
@@ -65,8 +65,7 @@ func (f *Fault) matches(c *call) bool {
 		return false
 	}
 	if f.OnlyCommits {
-		dryRun, _ := c.body["dryRun"].(bool)
-		return c.r.Method == http.MethodPost && !dryRun
+		return c.r.Method == http.MethodPost && commits(c.body)
 	}
 	return true
 }
@@ -74,6 +73,18 @@ func (f *Fault) matches(c *call) bool {
 // defaultRateLimit is the request budget a 429 fault reports in
 // X-RateLimit-Limit while no rate limit is set (see SetRateLimit).
 const defaultRateLimit = 60
+
+// commits reports whether a POST body asks for a change to be carried out:
+// v1's VM upgrade says so with "send" (send: false is an estimate), v2 with
+// the absence of "dryRun": true.
+func commits(body map[string]any) bool {
+	if send, ok := body["send"]; ok {
+		b, _ := send.(bool)
+		return b
+	}
+	dryRun, _ := body["dryRun"].(bool)
+	return !dryRun
+}
 
 // InjectFault adds a fault. It panics on a Route that is not a Route… constant.
 func (s *Server) InjectFault(f Fault) {

@@ -7,13 +7,13 @@ import (
 	"time"
 )
 
-// Order is a purchase recorded against an account. Upgrades and storage
-// add-ons create one.
+// Order is a purchase recorded against an account or a VM. Upgrades and
+// storage add-ons create one.
 type Order struct {
 	ID           string    `json:"id"` // "ord_…"
 	V1ID         int64     `json:"v1Id"`
 	Number       int64     `json:"number"`
-	AccountID    string    `json:"accountId"` // v2 id of the account
+	AccountID    string    `json:"accountId"` // v2 id of the account or VM ("acct_…", "vps_…")
 	Status       string    `json:"status"`    // pending|active|completed|cancelled|failed
 	Type         string    `json:"type"`      // new|renew|upgrade|transfer
 	InvoiceID    string    `json:"invoiceId"` // "inv_…", empty when nothing was invoiced
@@ -55,6 +55,7 @@ const (
 func (s *Server) Orders() []Order {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.applyDueVMChanges()
 	return copyAll(s.orders)
 }
 
@@ -142,8 +143,14 @@ func (s *Server) addPendingOrder(accountID string) (Order, error) {
 // newOrder records an upgrade order, completed unless the caller says
 // otherwise. Callers hold s.mu.
 func (s *Server) newOrder(a *HostingAccount, to *Product, amount Money) *Order {
-	return s.recordOrder(&Order{AccountID: a.V2ID, Status: "completed", Type: "upgrade", Amount: amount,
-		Currency: currency, BillingCycle: a.BillingCycle, ProductSlug: to.Slug})
+	return s.newOrderFor(a.V2ID, a.BillingCycle, to, amount)
+}
+
+// newOrderFor records a completed upgrade order for the account or VM with
+// v2 id ownerID. Callers hold s.mu.
+func (s *Server) newOrderFor(ownerID, cycle string, to *Product, amount Money) *Order {
+	return s.recordOrder(&Order{AccountID: ownerID, Status: "completed", Type: "upgrade", Amount: amount,
+		Currency: currency, BillingCycle: cycle, ProductSlug: to.Slug})
 }
 
 // recordOrder numbers o, stamps it with the time and stores it. Numbers come
@@ -211,10 +218,15 @@ func (s *Server) removeOrder(id string) error {
 
 // newInvoice bills an account, due invoiceTerm from now. Callers hold s.mu.
 func (s *Server) newInvoice(a *HostingAccount, amount Money) *Invoice {
+	return s.newInvoiceFor(a.V2ID, amount)
+}
+
+// newInvoiceFor bills the account or VM with v2 id ownerID. Callers hold s.mu.
+func (s *Server) newInvoiceFor(ownerID string, amount Money) *Invoice {
 	n := int64(len(s.invoices))
 	inv := &Invoice{
 		ID: s.newID("inv"), V1ID: firstInvoiceV1ID + n, Number: fmt.Sprintf("%d%05d", s.now.Year(), n+1),
-		AccountID: a.V2ID, Amount: amount, Currency: currency, Status: "unpaid", DueAt: s.now.Add(invoiceTerm),
+		AccountID: ownerID, Amount: amount, Currency: currency, Status: "unpaid", DueAt: s.now.Add(invoiceTerm),
 	}
 	s.invoices = append(s.invoices, inv)
 	return inv
@@ -225,18 +237,28 @@ func (s *Server) newInvoice(a *HostingAccount, amount Money) *Invoice {
 func (s *Server) settleInvoice(inv *Invoice, invoiceStatus, orderStatus string) {
 	inv.Status = invoiceStatus
 	for _, o := range s.orders {
-		if o.InvoiceID == inv.ID && o.Status == "pending" {
-			o.Status = orderStatus
+		if o.InvoiceID != inv.ID || o.Status != "pending" {
+			continue
 		}
+		if orderStatus == "completed" && s.vmChangeScheduled(o) {
+			continue // a paid VM upgrade completes when it has been carried out
+		}
+		o.Status = orderStatus
 	}
 }
 
 // unpaidInvoices lists an account's open invoices, oldest first. These are
 // what v2 reports as blocking. Callers hold s.mu.
 func (s *Server) unpaidInvoices(a *HostingAccount) []*Invoice {
+	return s.unpaidInvoicesOf(a.V2ID)
+}
+
+// unpaidInvoicesOf lists the open invoices of the account or VM with v2 id
+// ownerID, oldest first. Callers hold s.mu.
+func (s *Server) unpaidInvoicesOf(ownerID string) []*Invoice {
 	var out []*Invoice
 	for _, inv := range s.invoices {
-		if inv.AccountID == a.V2ID && inv.Status == "unpaid" {
+		if inv.AccountID == ownerID && inv.Status == "unpaid" {
 			out = append(out, inv)
 		}
 	}

@@ -99,6 +99,7 @@ type fieldKind int
 const (
 	stringField fieldKind = iota
 	boolField
+	objectField
 )
 
 func (k fieldKind) accepts(v any) bool {
@@ -109,13 +110,19 @@ func (k fieldKind) accepts(v any) bool {
 	case boolField:
 		_, ok := v.(bool)
 		return ok
+	case objectField:
+		_, ok := v.(map[string]any)
+		return ok
 	}
 	return false
 }
 
 func (k fieldKind) String() string {
-	if k == boolField {
+	switch k {
+	case boolField:
 		return "a boolean"
+	case objectField:
+		return "an object"
 	}
 	return "a string"
 }

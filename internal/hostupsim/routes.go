@@ -19,6 +19,12 @@ const (
 	RouteV2HostingBillingCycle   = "GET /api/v2/shared-hosting/{accountId}/actions/billing-cycle"
 	RouteV2StorageTiers          = "GET /api/v2/shared-hosting/{accountId}/addons/storage"
 	RouteV2StorageOrder          = "POST /api/v2/shared-hosting/{accountId}/addons/storage"
+	RouteV1VMDetails             = "GET /api/vm/{vmid}/details"
+	RouteV1VMUpgrade             = "POST /api/vm/{vmid}/upgrade"
+	RouteV2VPS                   = "GET /api/v2/vps/{id}"
+	RouteV2VPSUpgradeOptions     = "GET /api/v2/vps/{id}/actions/upgrade"
+	RouteV2VPSUpgrade            = "POST /api/v2/vps/{id}/actions/upgrade"
+	RouteV2VPSConfig             = "POST /api/v2/vps/{id}/actions/config"
 	RouteV2Order                 = "GET /api/v2/orders/{id}"
 	RouteV2Invoice               = "GET /api/v2/billing/invoices/{id}"
 )
@@ -50,6 +56,12 @@ var routes = []route{
 	newRoute(RouteV2HostingBillingCycle, ScopeReadHosting, (*Server).v2BillingCycle),
 	newRoute(RouteV2StorageTiers, ScopeReadHosting, (*Server).v2StorageTiers),
 	newRoute(RouteV2StorageOrder, ScopeWriteBilling, (*Server).v2OrderStorage),
+	newRoute(RouteV1VMDetails, ScopeReadVM, (*Server).v1VMDetails),
+	newRoute(RouteV1VMUpgrade, ScopeWriteBilling, (*Server).v1VMUpgrade),
+	newRoute(RouteV2VPS, ScopeReadVM, (*Server).v2GetVPS),
+	newRoute(RouteV2VPSUpgradeOptions, ScopeReadVM, (*Server).v2VPSUpgradeOptions),
+	newRoute(RouteV2VPSUpgrade, ScopeWriteBilling, (*Server).v2VPSUpgrade),
+	newRoute(RouteV2VPSConfig, ScopeWriteVM, (*Server).v2VPSConfig),
 	newRoute(RouteV2Order, ScopeReadOrders, (*Server).v2GetOrder),
 	newRoute(RouteV2Invoice, ScopeReadBilling, (*Server).v2GetInvoice),
 }

@@ -27,6 +27,13 @@ type Server struct {
 	accounts          map[int64]*HostingAccount  // by v1 id
 	accountV2         map[string]int64           // v2 id -> v1 id
 	vms               map[int64]*VM
+	vmV2              map[string]int64      // v2 id -> v1 id
+	vpsOptions        map[string]*vpsOption // by v1 option id
+	vmChanges         []*vmChange           // ordered VM upgrades not yet carried out
+	vmUpgradeDelay    time.Duration         // see VMUpgradeDelay
+	drafts            map[int64]*vmDraft    // v1 upgrade estimates by draft id
+	vmVersions        map[int64]int64       // VM id -> changes so far
+	draftSeq          int64
 	orders            []*Order
 	ordersMade        int64 // orders ever recorded, removed ones included
 	invoices          []*Invoice
@@ -58,6 +65,12 @@ func New() *Server {
 		vms:               map[int64]*VM{},
 		storageTiers:      map[string][]*StorageTier{},
 		storageGates:      map[string]*apiError{},
+		vmV2:              map[string]int64{},
+		vpsOptions:        defaultVPSOptions(),
+		vmUpgradeDelay:    VMUpgradeDelay,
+		drafts:            map[int64]*vmDraft{},
+		vmVersions:        map[int64]int64{},
+		draftSeq:          firstDraftID - 1,
 	}
 	for _, p := range defaultCatalogue() {
 		must(s.addProduct(p))
@@ -162,7 +175,9 @@ func (s *Server) respond(c *call, f *Fault) response {
 		return s.render(c, nil, c.routeErr)
 	case f.redirects():
 		return redirect(c, f)
-	case f.answersBeforeHandler(c.gen):
+	}
+	s.applyDueVMChanges()
+	if f.answersBeforeHandler(c.gen) {
 		return s.render(c, nil, s.faultError(c, f))
 	}
 	v, err := s.run(c)

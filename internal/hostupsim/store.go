@@ -42,13 +42,22 @@ type HostingAccount struct {
 	NextDueAt    time.Time `json:"nextDueAt"`
 }
 
-// VM is a virtual server, known to v1 by its integer id.
+// VM is a virtual server. It answers to both its v1 integer id and its v2
+// "vps_…" id, as hosting accounts do. ProductID and Options are what the
+// server runs now; an upgrade that was ordered but not yet carried out
+// (see VMUpgradeDelay) is not visible here until it completes.
 type VM struct {
 	ID           int64  `json:"id"`
+	V2ID         string `json:"v2Id"`
 	Hostname     string `json:"hostname"`
 	ProductID    string `json:"productId"`
 	BillingCycle string `json:"billingCycle"`
 	Status       string `json:"status"`
+	// Options holds the configurable options by v1 option id ("2231") with
+	// their quantities; options left out are at their minimum.
+	Options   map[string]int64 `json:"options"`
+	CreatedAt time.Time        `json:"createdAt"`
+	NextDueAt time.Time        `json:"nextDueAt"`
 }
 
 // DemoSeed names what SeedDemo created.
@@ -59,6 +68,9 @@ type DemoSeed struct {
 	ShopAccountV1ID int64  // 20001: shop.example.se on Mini, monthly
 	ShopAccountV2ID string // "acct_01hxa3b4c5d6e7f8g9h0j1k2m4"
 	VMID            int64  // 10000: vps1.example.com on VPS L, monthly
+	VMV2ID          string // "vps_01hxa3b4c5d6e7f8g9h0j1k2n1"
+	XLVMID          int64  // 10001: vps2.example.com on VPS XL, annually
+	XLVMV2ID        string // "vps_01hxa3b4c5d6e7f8g9h0j1k2n2"
 }
 
 // SeedDemo loads the demo dataset: the accounts and the VM used in the
@@ -71,6 +83,9 @@ func (s *Server) SeedDemo() DemoSeed {
 		ShopAccountV1ID: 20001,
 		ShopAccountV2ID: "acct_01hxa3b4c5d6e7f8g9h0j1k2m4",
 		VMID:            10000,
+		VMV2ID:          "vps_01hxa3b4c5d6e7f8g9h0j1k2n1",
+		XLVMID:          10001,
+		XLVMV2ID:        "vps_01hxa3b4c5d6e7f8g9h0j1k2n2",
 	}
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 	s.AddAPIKey(d.APIKey, AllScopes...)
@@ -80,7 +95,12 @@ func (s *Server) SeedDemo() DemoSeed {
 	s.AddHostingAccount(HostingAccount{V1ID: d.ShopAccountV1ID, V2ID: d.ShopAccountV2ID, Domain: "shop.example.se",
 		ProductID: "1911", BillingCycle: "monthly", Status: "active",
 		CreatedAt: day(2025, time.December, 1), NextDueAt: day(2026, time.March, 1)})
-	s.AddVM(VM{ID: d.VMID, Hostname: "vps1.example.com", ProductID: "1937", BillingCycle: "monthly", Status: "active"})
+	s.AddVM(VM{ID: d.VMID, V2ID: d.VMV2ID, Hostname: "vps1.example.com", ProductID: "1937", BillingCycle: "monthly",
+		Status: "active", Options: map[string]int64{OptionBandwidth: 1000, OptionIPv4: 1, OptionIPv6: 1},
+		CreatedAt: day(2025, time.December, 8), NextDueAt: day(2026, time.March, 8)})
+	s.AddVM(VM{ID: d.XLVMID, V2ID: d.XLVMV2ID, Hostname: "vps2.example.com", ProductID: "1938", BillingCycle: "annually",
+		Status: "active", Options: map[string]int64{OptionBandwidth: 2000, OptionIPv4: 2, OptionIPv6: 1, OptionBackups: 7},
+		CreatedAt: day(2025, time.June, 1), NextDueAt: day(2026, time.June, 1)})
 	return d
 }
 
@@ -253,32 +273,6 @@ func (s *Server) setHostingStatus(id, status string) error {
 	}
 	a.Status = status
 	return nil
-}
-
-// AddVM adds a VM, or replaces the one with the same ID. Zero fields get
-// defaults: the next free ID (from 10000), monthly billing, status active.
-// It panics on a product that is not a VPS.
-func (s *Server) AddVM(vm VM) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if vm.ID == 0 {
-		vm.ID = 10000
-		for s.vms[vm.ID] != nil {
-			vm.ID++
-		}
-	}
-	p, err := s.product(vm.ProductID)
-	if err == nil && p.Kind != KindVPS {
-		err = fmt.Errorf("hostupsim: product %s is not a VPS", p.ID)
-	}
-	must(err)
-	vm.ProductID = p.ID
-	vm.BillingCycle = cmp.Or(vm.BillingCycle, "monthly")
-	_, err = cycleByName(vm.BillingCycle)
-	must(err)
-	vm.Status = cmp.Or(vm.Status, "active")
-	must(checkStatus(vm.Status))
-	s.vms[vm.ID] = &vm
 }
 
 // account finds an account by either id. Callers hold s.mu.

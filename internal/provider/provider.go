@@ -171,6 +171,7 @@ func (p *hostupProvider) DataSources(_ context.Context) []func() datasource.Data
 		NewAccountsDataSource,
 		NewPlanOptionsDataSource,
 		NewStorageTiersDataSource,
+		NewVPSUpgradeOptionsDataSource,
 	}
 }
 
