@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -50,7 +48,7 @@ func (d *billingCycleDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"vm_id": schema.Int64Attribute{
 				MarkdownDescription: "VPS id (v1 `vmid`, e.g. `10000`).",
 				Optional:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+				Validators:          []validator.Int64{positiveIDValidator{example: "10000"}},
 			},
 			"current_cycle": schema.StringAttribute{
 				MarkdownDescription: "Id of the current cycle as the API names it: `m`/`a` on v1, `monthly`/`annually`… on v2.",
@@ -102,7 +100,8 @@ func (d *billingCycleDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 
 func (d *billingCycleDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
 	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("account_id"), path.MatchRoot("vm_id")),
+		exactlyOneOf{attributes: []string{"account_id", "vm_id"},
+			hint: "Use account_id for a shared-hosting account and vm_id for a VPS."},
 	}
 }
 

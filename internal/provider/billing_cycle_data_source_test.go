@@ -167,10 +167,10 @@ func TestAccBillingCycleDataSource_invalidInput(t *testing.T) {
 		name, arg string
 		want      []string
 	}{
-		{"neither id", ``, []string{`Missing Attribute Configuration`, `Exactly one of these attributes must be configured: [account_id,vm_id]`}},
-		{"both ids", "account_id = 20000\n  vm_id = 10000", []string{`Invalid Attribute Combination`}},
+		{"neither id", ``, []string{`Set exactly one of account_id and vm_id`, `none of them is set`}},
+		{"both ids", "account_id = 20000\n  vm_id = 10000", []string{`Set exactly one of account_id and vm_id`, `account_id and vm_id are both set`}},
 		{"bad account id", `account_id = "acct-XYZ"`, []string{`Invalid account id`, `neither a v1 account id`}},
-		{"zero vm id", `vm_id = 0`, []string{`vm_id`, `at least 1`}},
+		{"zero vm id", `vm_id = 0`, []string{`Invalid id`, `vm_id is not an id`, `such as 10000`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{

@@ -104,7 +104,7 @@ func (w *cliWorkspace) writeConfig(config string) {
 // run runs one tofu command and returns its combined output.
 func (w *cliWorkspace) run(args ...string) (string, error) {
 	w.t.Helper()
-	args = append(args[:1:1], append([]string{"-no-color"}, args[1:]...)...)
+	args = withNoColor(args)
 	cmd := exec.Command(w.tofu, args...)
 	cmd.Dir = w.dir
 	cmd.Env = w.env
@@ -137,4 +137,14 @@ func expectOutput(t testing.TB, out string, fragments ...string) {
 	if !expectError(fragments...).MatchString(out) {
 		t.Errorf("output lacks %q in that order:\n%s", fragments, out)
 	}
+}
+
+// withNoColor adds -no-color after the (sub)command: "state show" takes it
+// after "show".
+func withNoColor(args []string) []string {
+	n := 1
+	if args[0] == "state" && len(args) > 1 {
+		n = 2
+	}
+	return append(args[:n:n], append([]string{"-no-color"}, args[n:]...)...)
 }

@@ -99,6 +99,11 @@ func remedy(e *client.APIError) string {
 			"write:billing, see the provider documentation), or the object belongs to another customer. " +
 			"Create a key with the needed scopes in HostUp's control panel."
 	case http.StatusNotFound:
+		if !client.IsNotFound(e) {
+			return "This 404 is not HostUp's answer that the account or VM is gone (it lacks HostUp's not-found code), " +
+				"so nothing was removed from state: check the provider's endpoint (HostUp's API is " + client.DefaultEndpoint +
+				", without a path) and any proxy in between."
+		}
 		return "No such object is visible to this API key. Check the id: v1 ids are integers (20000), v2 ids " +
 			"start with acct_; both are listed by HostUp's API (GET /api/hosting-accounts, GET /api/v2/shared-hosting)."
 	case http.StatusTooManyRequests:

@@ -217,7 +217,7 @@ func isCommitOf(r hostupsim.RequestRecord) bool {
 // the process while it runs.
 func (w *cliWorkspace) start(args ...string) (*exec.Cmd, *bytes.Buffer) {
 	w.t.Helper()
-	args = append(args[:1:1], append([]string{"-no-color"}, args[1:]...)...)
+	args = withNoColor(args)
 	cmd := exec.Command(w.tofu, args...)
 	cmd.Dir = w.dir
 	cmd.Env = w.env

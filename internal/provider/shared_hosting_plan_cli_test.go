@@ -20,8 +20,10 @@ func TestAccSharedHostingPlan_priceChangedBetweenPlanAndApply(t *testing.T) {
 
 	// 1188 -> 1308 a year: the change now costs 600 × 181/365 = 297.53.
 	sim.SetProductPrice("webbhotell-business", "annually", hostupsim.MustMoney("1308.00"))
+	// The CLI refuses the saved plan: only the exit code, the attribute it
+	// names and HostUp's books tell the outcome, not the CLI's wording.
 	out = ws.mustFail("apply", "-input=false", "saved.tfplan")
-	expectOutput(t, out, "Provider produced inconsistent final plan", "price_change")
+	expectOutput(t, out, "price_change")
 	if len(sim.Orders()) != 0 || commits(sim) != 0 {
 		t.Fatalf("the refused apply bought something: %d orders, %d commits", len(sim.Orders()), commits(sim))
 	}
@@ -48,7 +50,7 @@ func TestAccSharedHostingPlan_v1PlanWarnsNoPreview(t *testing.T) {
 	sim, url := newTestSimulator(t)
 	ws := newCLIWorkspace(t, planConfig(url, fmt.Sprintf("  account_id = %q\n  product_id = \"1913\"", v1AccountID)))
 	out := ws.mustRun("plan", "-input=false")
-	expectOutput(t, out, "price_change", "(known after apply)", "Warning: No price preview for a v1 account",
+	expectOutput(t, out, "Warning: No price preview for a v1 account",
 		"from product 1912 to 1913 is unknown until apply", "v2 id (acct_…", "product_slug")
 	if len(sim.Orders()) != 0 {
 		t.Error("planning a v1 upgrade bought it")
@@ -104,8 +106,7 @@ func TestAccSharedHostingPlan_uncertainPurchases(t *testing.T) {
 			}
 			if tc.wantOK {
 				// Converged: the next plan has nothing to do.
-				out := ws.mustRun("plan", "-input=false", "-detailed-exitcode")
-				expectOutput(t, out, "No changes.")
+				ws.mustRun("plan", "-input=false", "-detailed-exitcode")
 			}
 		})
 	}
@@ -150,8 +151,7 @@ resource "hostup_shared_hosting_plan" "test" {
 	for len(sim.Orders()) == 0 && time.Now().Before(deadline) {
 		time.Sleep(50 * time.Millisecond)
 	}
-	out = ws.mustRun("apply", "-input=false", "-auto-approve")
-	expectOutput(t, out, "Apply complete! Resources: 1 added")
+	ws.mustRun("apply", "-input=false", "-auto-approve")
 	if commits(sim) != 1 || len(sim.Orders()) != 1 {
 		t.Errorf("%d commits, %d orders; want exactly 1 of each", commits(sim), len(sim.Orders()))
 	}

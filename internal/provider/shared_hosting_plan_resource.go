@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -145,7 +144,8 @@ func (r *sharedHostingPlanResource) IdentitySchema(_ context.Context, _ resource
 
 func (r *sharedHostingPlanResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("product_slug"), path.MatchRoot("product_id")),
+		exactlyOneOf{attributes: []string{"product_slug", "product_id"},
+			hint: "Use product_slug for a v2 account (acct_…) and product_id for a v1 (integer) account."},
 	}
 }
 
@@ -278,7 +278,14 @@ func (r *sharedHostingPlanResource) Read(ctx context.Context, req resource.ReadR
 		resp.Diagnostics.AddAttributeError(path.Root("account_id"), "Invalid account id in state", err.Error())
 		return
 	}
+	imported := state.CurrentProduct.IsNull() // an import has only the id yet
 	err = r.readCurrent(ctx, account, &state, &resp.Diagnostics)
+	if client.IsNotFound(err) && imported {
+		resp.Diagnostics.AddAttributeError(path.Root("account_id"), "No such hosting account",
+			fmt.Sprintf("HostUp answered that account %s does not exist (or is not visible to this API key), so it cannot be imported. "+
+				"The hostup_shared_hosting_accounts data source lists the accounts this key can see.", account))
+		return
+	}
 	if client.IsNotFound(err) {
 		// The identity is set first: Terraform requires one even for a
 		// resource that Read removes.

@@ -442,7 +442,7 @@ func TestAccSharedHostingPlan_invalidConfig(t *testing.T) {
 		{"max_amount on v1", "  account_id = \"20000\"\n  product_id = \"1913\"\n  max_amount = 100",
 			[]string{`max_amount needs a price preview`}},
 		{"both products", fmt.Sprintf("  account_id = %q\n  product_slug = \"a\"\n  product_id = \"1913\"", v2AccountID),
-			[]string{`Invalid Attribute Combination`}},
+			[]string{`Set exactly one of product_slug and product_id`, `product_slug and product_id are both set`}},
 		{"negative max_amount", fmt.Sprintf("  account_id = %q\n  product_slug = \"webbhotell-business\"\n  max_amount = -1", v2AccountID),
 			[]string{`Invalid max_amount`, `cannot be negative`}},
 		{"huge max_amount", fmt.Sprintf("  account_id = %q\n  product_slug = \"webbhotell-business\"\n  max_amount = 1e10000000", v2AccountID),

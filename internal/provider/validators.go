@@ -4,9 +4,16 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
 )
@@ -118,4 +125,65 @@ func (maxAmountValidator) ValidateNumber(_ context.Context, req validator.Number
 	if err := checkMaxAmountRange(req.ConfigValue); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid max_amount", err.Error())
 	}
+}
+
+// exactlyOneOf requires exactly one of a set of alternative attributes, and
+// says so in the provider's words, with a hint on which one to use.
+type exactlyOneOf struct {
+	attributes []string
+	hint       string
+}
+
+func (v exactlyOneOf) Description(context.Context) string {
+	return "exactly one of " + strings.Join(v.attributes, ", ") + " must be set"
+}
+
+func (v exactlyOneOf) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v exactlyOneOf) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	v.validate(ctx, req.Config, &resp.Diagnostics)
+}
+
+func (v exactlyOneOf) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	v.validate(ctx, req.Config, &resp.Diagnostics)
+}
+
+func (v exactlyOneOf) validate(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
+	var set []string
+	for _, name := range v.attributes {
+		var val attr.Value
+		diags.Append(config.GetAttribute(ctx, path.Root(name), &val)...)
+		if val == nil || val.IsUnknown() {
+			return // decided once the value is known
+		}
+		if !val.IsNull() {
+			set = append(set, name)
+		}
+	}
+	if len(set) == 1 {
+		return
+	}
+	what := "none of them is set"
+	if len(set) > 1 {
+		what = strings.Join(set, " and ") + " are both set"
+	}
+	diags.AddAttributeError(path.Root(v.attributes[0]), "Set exactly one of "+strings.Join(v.attributes, " and "),
+		fmt.Sprintf("Exactly one of %s is needed, but %s. %s", strings.Join(v.attributes, " and "), what, v.hint))
+}
+
+// positiveIDValidator accepts v1 integer ids, which start at 1.
+type positiveIDValidator struct{ example string }
+
+func (v positiveIDValidator) Description(context.Context) string {
+	return "must be a positive id such as " + v.example
+}
+
+func (v positiveIDValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v positiveIDValidator) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.ValueInt64() > 0 {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid id",
+		fmt.Sprintf("%s is not an id: HostUp's integer ids are positive, such as %s.", req.Path, v.example))
 }
