@@ -178,7 +178,9 @@ func (v positiveIDValidator) Description(context.Context) string {
 	return "must be a positive id such as " + v.example
 }
 
-func (v positiveIDValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v positiveIDValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v positiveIDValidator) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.ValueInt64() > 0 {
