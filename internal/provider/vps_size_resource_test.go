@@ -62,10 +62,13 @@ func expectVMRequests(sim *hostupsim.Server, estimates, commits int) func() erro
 }
 
 // twinEstimate asks a second simulator, seeded like the test's, for the
-// estimate of u: the price the plan must show.
-func twinEstimate(t *testing.T, vmID int64, u client.VMUpgrade) *client.VMUpgradeEstimate {
+// estimate of u (after setup, if given): the price the plan must show.
+func twinEstimate(t *testing.T, vmID int64, u client.VMUpgrade, setup ...func(*hostupsim.Server)) *client.VMUpgradeEstimate {
 	t.Helper()
-	_, url := newTestSimulator(t)
+	twin, url := newTestSimulator(t)
+	for _, f := range setup {
+		f(twin)
+	}
 	c, err := client.New(testAPIKey, client.WithEndpoint(url))
 	if err != nil {
 		t.Fatal(err)
