@@ -352,6 +352,15 @@ func (r *vpsSizeResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if state.Specs.IsNull() {
+		// Just imported: the package or plan is what HostUp reports. Options
+		// stay unmanaged until the configuration names them.
+		if vm.isV2() {
+			state.ProductSlug = current.ProductSlug
+		} else {
+			state.Package = current.Package
+		}
+	}
 	raw, d := req.Private.GetKey(ctx, pendingSizeKey)
 	resp.Diagnostics.Append(d...)
 	pending, ok := decodePendingSize(raw)

@@ -17,8 +17,8 @@ import (
 
 const (
 	vpsSizeAddr = "hostup_vps_size.test"
-	demoVMID        = "10000"                          // VPS L (1937), monthly
-	demoVMV2ID      = "vps_01hxa3b4c5d6e7f8g9h0j1k2n1" // the same VM
+	demoVMID    = "10000"                          // VPS L (1937), monthly
+	demoVMV2ID  = "vps_01hxa3b4c5d6e7f8g9h0j1k2n1" // the same VM
 )
 
 func vpsSizeConfig(url, body string) string {
@@ -129,5 +129,76 @@ func TestAccVPSSize_planShowsEstimate(t *testing.T) {
 	})
 	if got := len(sim.Orders()); got != 1 {
 		t.Errorf("%d orders, want 1", got)
+	}
+}
+
+// Adopting a VM that already has the configured size buys nothing, and it
+// imports by id (command and block) and by identity.
+func TestAccVPSSize_import(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	cfg := v2SizeConfig(url, "  product_slug = \"vps-l\"\n  options = { ipv4Count = 1 }")
+	// What an import fills in: the plan; options only once configured.
+	imported := v2SizeConfig(url, `  product_slug = "vps-l"`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue(vpsSizeAddr, tfjsonpath.New("price_change"), knownvalue.Null()),
+			}},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(vpsSizeAddr, "specs.product_name", "VPS L"),
+				resource.TestCheckNoResourceAttr(vpsSizeAddr, "last_order"),
+			),
+		}, {
+			Config:                               cfg,
+			ResourceName:                         vpsSizeAddr,
+			ImportState:                          true,
+			ImportStateKind:                      resource.ImportCommandWithID,
+			ImportStateId:                        demoVMV2ID,
+			ImportStateVerify:                    true,
+			ImportStateVerifyIdentifierAttribute: "vm_id",
+			// Import cannot know which inputs the configuration manages.
+			ImportStateVerifyIgnore: []string{"options", "options.%", "options.ipv4Count"},
+		}, {
+			Config: imported,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue(vpsSizeAddr, tfjsonpath.New("price_change"), knownvalue.Null()),
+			}},
+		}, {
+			Config:          imported,
+			ResourceName:    vpsSizeAddr,
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithID,
+			ImportStateId:   demoVMV2ID,
+		}, {
+			Config:          imported,
+			ResourceName:    vpsSizeAddr,
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithResourceIdentity,
+		}},
+	})
+	if n := sim.Count(hostupsim.RouteV2VPSUpgrade) + sim.Count(hostupsim.RouteV2VPSConfig); n != 0 {
+		t.Errorf("adopting and importing sent %d change requests", n)
+	}
+}
+
+// Inputs of the other API generation are refused before any request.
+func TestAccVPSSize_wrongGeneration(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	for _, tc := range []struct{ config, want string }{
+		{v2SizeConfig(url, `  package = "1938"`), "package is for v1 VMs"},
+		{v2SizeConfig(url, `  resources = { "2231" = 10 }`), "use options"},
+		{v1SizeConfig(url, `  product_slug = "vps-xl"`), "product_slug is for v2 VMs"},
+		{v1SizeConfig(url, `  options = { backupSlots = 1 }`), "use resources"},
+		{v1SizeConfig(url, `  cancel_existing_invoice = true`), "cancel_existing_invoice is for v2 VMs"},
+	} {
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+			Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: expectError(tc.want)}},
+		})
+	}
+	if n := len(sim.Requests()); n != 0 {
+		t.Errorf("%d requests sent for invalid configurations", n)
 	}
 }
