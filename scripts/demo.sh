@@ -65,6 +65,9 @@ for o in json.loads(sys.argv[1])["orders"]:
     print("order {id} ({type}): {accountId} -> {productSlug}, {amount} {currency}, invoice {invoiceId}, {status}".format(**o))
 PY
 
+step "HostUp carries the VPS upgrade out: the simulator's clock moves past the upgrade delay"
+curl -fsS -X POST -d '{"advanceSeconds": 600}' "$HOSTUP_SIM_ADMIN/admin/clock" >/dev/null
+
 step "tofu plan again: nothing left to buy; price_change is null now that the change took effect, so the cost output drops to 0"
 "$tofu" plan -input=false -out=demo.tfplan
 "$tofu" apply -input=false demo.tfplan >/dev/null

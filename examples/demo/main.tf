@@ -36,10 +36,18 @@ resource "hostup_shared_hosting_plan" "shop" {
   max_amount   = 100
 }
 
+# vps1.example.com: VPS L -> VPS XL, priced by HostUp's estimate (v1).
+# HostUp carries VM upgrades out a few minutes after the order.
+resource "hostup_vps_size" "vps" {
+  vm_id      = "10000"
+  package    = "1938"
+  max_amount = 500
+}
+
 # The previews are known at plan time, so plain Terraform adds them up:
 # this is what the plan costs now, and 0 once nothing is pending.
 output "cost_of_this_change_sek" {
-  value = sum([for r in [hostup_shared_hosting_plan.site, hostup_shared_hosting_plan.shop] :
+  value = sum([for r in [hostup_shared_hosting_plan.site, hostup_shared_hosting_plan.shop, hostup_vps_size.vps] :
   try(r.price_change.amount, 0)])
 }
 
@@ -60,6 +68,6 @@ output "vps_billing" {
 }
 
 output "orders" {
-  value = { for k, r in { site = hostup_shared_hosting_plan.site, shop = hostup_shared_hosting_plan.shop } :
+  value = { for k, r in { site = hostup_shared_hosting_plan.site, shop = hostup_shared_hosting_plan.shop, vps = hostup_vps_size.vps } :
   k => r.last_order }
 }

@@ -94,8 +94,11 @@ const (
 // and a spelling up to case (NOT_FOUND, RATE_LIMITED), either constant
 // matches either answer.
 const (
-	ErrorCodeV1NotFound            ErrorCode = "NOT_FOUND"
-	ErrorCodeV1SameProduct         ErrorCode = "SAME_PRODUCT"
+	ErrorCodeV1NotFound    ErrorCode = "NOT_FOUND"
+	ErrorCodeV1SameProduct ErrorCode = "SAME_PRODUCT"
+	// ErrorCodeV1NoChanges: a VM upgrade asked for the package and
+	// resources the VM already has.
+	ErrorCodeV1NoChanges           ErrorCode = "NO_CHANGES"
 	ErrorCodeV1RateLimited         ErrorCode = "RATE_LIMITED"
 	ErrorCodeV1ValidationError     ErrorCode = "VALIDATION_ERROR"
 	ErrorCodeV1Unauthorized        ErrorCode = "UNAUTHORIZED"
