@@ -220,7 +220,7 @@ func TestAccStorageAddon_import(t *testing.T) {
 			ImportStateIdFunc:                    func(*terraform.State) (string, error) { return v2AccountID + "/" + orderID(), nil },
 			ImportStateVerify:                    true,
 			ImportStateVerifyIdentifierAttribute: "order_id",
-			ImportStateVerifyIgnore:              []string{"addon_id", "size_gb", "redirect_url", "requested_at", "last_order",
+			ImportStateVerifyIgnore: []string{"addon_id", "size_gb", "redirect_url", "requested_at", "last_order",
 				// Applied state keeps the planned price; the refresh after import has nothing pending.
 				"price_change", "price_status"},
 		}, {
