@@ -104,7 +104,12 @@ func (w *cliWorkspace) writeConfig(config string) {
 // run runs one tofu command and returns its combined output.
 func (w *cliWorkspace) run(args ...string) (string, error) {
 	w.t.Helper()
-	args = append(args[:1:1], append([]string{"-no-color"}, args[1:]...)...)
+	// -no-color follows the command: after "state rm", not after "state".
+	cmdLen := 1
+	if args[0] == "state" && len(args) > 1 {
+		cmdLen = 2
+	}
+	args = append(args[:cmdLen:cmdLen], append([]string{"-no-color"}, args[cmdLen:]...)...)
 	cmd := exec.Command(w.tofu, args...)
 	cmd.Dir = w.dir
 	cmd.Env = w.env
