@@ -62,7 +62,8 @@ orders_json=$(curl -fsS "$HOSTUP_SIM_ADMIN/admin/state")
 python3 - "$orders_json" <<'PY' || echo "$orders_json"
 import json, sys
 for o in json.loads(sys.argv[1])["orders"]:
-    print("order {id} ({type}): {accountId} -> {productSlug}, {amount} {currency}, invoice {invoiceId}, {status}".format(**o))
+    o["bought"] = o.get("productSlug") or "storage " + o.get("addonId", "")
+    print("order {id} ({type}): {accountId} -> {bought}, {amount} {currency}, invoice {invoiceId}, {status}".format(**o))
 PY
 
 step "HostUp carries the VPS upgrade out: the simulator's clock moves past the upgrade delay"

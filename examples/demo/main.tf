@@ -44,11 +44,25 @@ resource "hostup_vps_size" "vps" {
   max_amount = 500
 }
 
+# shop.example.se: one 10 GB storage block (49 SEK a year), priced from the
+# account's tier list. Bought after the plan change: the block's unpaid
+# invoice would otherwise block that change (existing_invoice_blocking).
+resource "hostup_shared_hosting_storage_addon" "shop_extra" {
+  account_id = hostup_shared_hosting_plan.shop.account_id
+  addon_id   = "storage-10gb"
+  max_amount = 60
+  depends_on = [hostup_shared_hosting_plan.shop]
+}
+
 # The previews are known at plan time, so plain Terraform adds them up:
 # this is what the plan costs now, and 0 once nothing is pending.
 output "cost_of_this_change_sek" {
-  value = sum([for r in [hostup_shared_hosting_plan.site, hostup_shared_hosting_plan.shop, hostup_vps_size.vps] :
-  try(r.price_change.amount, 0)])
+  value = sum([for r in [
+    hostup_shared_hosting_plan.site,
+    hostup_shared_hosting_plan.shop,
+    hostup_vps_size.vps,
+    hostup_shared_hosting_storage_addon.shop_extra,
+  ] : try(r.price_change.amount, 0)])
 }
 
 output "site_billing" {
@@ -68,6 +82,10 @@ output "vps_billing" {
 }
 
 output "orders" {
-  value = { for k, r in { site = hostup_shared_hosting_plan.site, shop = hostup_shared_hosting_plan.shop, vps = hostup_vps_size.vps } :
-  k => r.last_order }
+  value = { for k, r in {
+    site       = hostup_shared_hosting_plan.site,
+    shop       = hostup_shared_hosting_plan.shop,
+    vps        = hostup_vps_size.vps,
+    shop_extra = hostup_shared_hosting_storage_addon.shop_extra,
+  } : k => r.last_order }
 }

@@ -163,6 +163,7 @@ func (p *hostupProvider) Resources(_ context.Context) []func() resource.Resource
 	return []func() resource.Resource{
 		NewSharedHostingPlanResource,
 		NewVPSSizeResource,
+		NewStorageAddonResource,
 	}
 }
 

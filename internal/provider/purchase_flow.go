@@ -117,6 +117,10 @@ type receipt struct {
 	// chargeReported: the answer states what was charged (with or without an
 	// invoice), so it can be checked against the preview.
 	chargeReported bool
+	// chargeUnread: HostUp accepted the purchase, but what it charged could
+	// not be read back (the invoice read failed). The charge is then not
+	// checked, and the flow says so instead of guessing.
+	chargeUnread error
 }
 
 // paidChange is one change of one resource instance, as the purchase flow
@@ -422,7 +426,13 @@ func (f *purchaseFlow) checkReceipt(ctx context.Context, p *purchaseFields, q *q
 	if res.to != "" && q.to != "" && res.to != q.to {
 		problems = append(problems, fmt.Sprintf("HostUp moved it to %s, not to %s", res.to, q.to))
 	}
-	if q.price != nil {
+	if q.price != nil && res.chargeUnread != nil {
+		diags.AddAttributeWarning(ch.attribute, "Could not check what HostUp charged",
+			fmt.Sprintf("The request to %s was accepted (order %s, invoice %s), but reading what HostUp invoiced failed, so the "+
+				"amount charged is not known and could not be compared with the preview (%s %s). Check the invoice in HostUp's "+
+				"control panel.\n\nReading it failed with: %s", ch.action, valueOrNone(res.lastOrder.OrderID),
+				valueOrNone(res.lastOrder.InvoiceID), q.price.Amount, q.price.CurrencyCode, res.chargeUnread))
+	} else if q.price != nil {
 		due := q.price.Amount
 		switch {
 		case res.invoiced && !res.charged.Equal(due.Decimal):
@@ -534,6 +544,14 @@ type paidModel[M any] interface {
 	keepComputed(state *M)
 }
 
+// replacementWarner is implemented by a paid planner whose replacement
+// leaves something behind that the plan must say in words: Terraform only
+// shows "must be replaced", and replacing a purchase buys again while the
+// old one stays bought.
+type replacementWarner[M any] interface {
+	replacementWarning(plan, state *M) (summary, detail string)
+}
+
 // paidPlanner is a paid resource's own part of ModifyPlan.
 type paidPlanner[M any] interface {
 	// destroyWarning says what destroying the resource leaves in place.
@@ -573,6 +591,10 @@ func modifyPaidPlan[M any, P paidModel[M]](ctx context.Context, r paidPlanner[M]
 		// Another account or VM forces replacement, and Terraform plans the
 		// replacement again as a create (no prior state), which is where it
 		// is priced. Nothing to ask HostUp here.
+		if w, ok := r.(replacementWarner[M]); ok {
+			summary, detail := w.replacementWarning(plan, state)
+			resp.Diagnostics.AddWarning(summary, detail)
+		}
 		return
 	case state != nil && P(plan).sameTarget(state):
 		// Nothing to buy, no preview to ask for, and the computed values

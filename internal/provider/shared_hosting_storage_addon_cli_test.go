@@ -1,0 +1,152 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
+)
+
+// A purchase whose answer is lost is never resent: the failed apply records
+// it as outcome_unknown, every later run stops before sending anything, and
+// the documented way out converges: state rm and import when the block was
+// bought, state rm and apply when it was not.
+func TestAccStorageAddon_unknownOutcome(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		fault  hostupsim.Fault
+		bought bool
+		why    string
+	}{{
+		name:   "connection dropped after the purchase",
+		fault:  hostupsim.Fault{DropAfterHandler: true},
+		bought: true,
+		why:    "lost its answer",
+	}, {
+		name:   "unreadable answer after the purchase",
+		fault:  hostupsim.Fault{MalformedBody: true},
+		bought: true,
+		why:    "lost its answer",
+	}, {
+		name:   "503 before the purchase",
+		fault:  hostupsim.Fault{Status: 503},
+		bought: false,
+		why:    "failed with HTTP 503 from HostUp",
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			sim, url := newTestSimulator(t)
+			ws := newCLIWorkspace(t, storageConfig(url, v2AccountID, "storage-10gb", ""))
+			tc.fault.Route = hostupsim.RouteV2StorageOrder
+			sim.InjectFault(tc.fault)
+
+			out := ws.mustFail("apply", "-input=false", "-auto-approve")
+			expectOutput(t, out, "Error: Storage block may have been bought", `order_status = "outcome_unknown"`, "terraform state rm", "terraform import")
+			expectOutput(t, out, "Error: Change may not have been carried out", tc.why, "Nothing was resent")
+			wantOrders := 0
+			if tc.bought {
+				wantOrders = 1
+			}
+			if got := len(sim.StorageOrders(v2AccountID)); got != wantOrders {
+				t.Fatalf("%d storage orders after the failed apply, want %d", got, wantOrders)
+			}
+			out = ws.mustRun("show")
+			expectOutput(t, out, storageResource+": (tainted)", `order_status`, `"outcome_unknown"`, "requested_at")
+
+			// Every later run stops before sending anything.
+			for _, args := range [][]string{{"apply", "-input=false", "-auto-approve"}, {"plan", "-input=false"}, {"destroy", "-input=false", "-auto-approve"}} {
+				out = ws.mustFail(args...)
+				expectOutput(t, out, "Error: Storage purchase with an unknown outcome", "may or may not have been bought",
+					"terraform state rm", v2AccountID+"/ord_…")
+			}
+			if n := storagePosts(sim); n != 1 {
+				t.Fatalf("%d storage orders sent, want exactly 1: a purchase must never be resent", n)
+			}
+
+			// The way out.
+			ws.mustRun("state", "rm", storageResource)
+			if tc.bought {
+				order := sim.StorageOrders(v2AccountID)[0]
+				ws.mustRun("import", "-input=false", storageResource, v2AccountID+"/"+order.ID)
+				out = ws.mustRun("apply", "-input=false", "-auto-approve")
+				expectOutput(t, out, "0 added, 1 changed, 0 destroyed")
+				out = ws.mustRun("state", "show", storageResource)
+				expectOutput(t, out, "order_id", `"`+order.ID+`"`)
+			} else {
+				out = ws.mustRun("apply", "-input=false", "-auto-approve")
+				expectOutput(t, out, "1 added, 0 changed, 0 destroyed")
+			}
+			out = ws.mustRun("plan", "-input=false", "-detailed-exitcode")
+			expectOutput(t, out, "No changes.")
+			if got := len(sim.StorageOrders(v2AccountID)); got != 1 {
+				t.Errorf("%d storage orders in the end, want exactly 1", got)
+			}
+			wantPosts := 1
+			if !tc.bought {
+				wantPosts = 2
+			}
+			if n := storagePosts(sim); n != wantPosts {
+				t.Errorf("%d storage orders sent, want %d", n, wantPosts)
+			}
+		})
+	}
+}
+
+// A saved plan whose tier price changed before apply is refused before
+// anything is bought.
+func TestAccStorageAddon_priceChangedBetweenPlanAndApply(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	ws := newCLIWorkspace(t, storageConfig(url, v2AccountID, "storage-10gb", ""))
+
+	out := ws.mustRun("plan", "-input=false", "-out=saved.tfplan")
+	expectOutput(t, out, "price_change", "amount", "= 49")
+
+	sim.SetStorageTierPrice(v2AccountID, "storage-10gb", hostupsim.MustMoney("59.00"))
+	out = ws.mustFail("apply", "-input=false", "saved.tfplan")
+	expectOutput(t, out, "Provider produced inconsistent final plan", "price_change")
+	if n := storagePosts(sim); n != 0 {
+		t.Fatalf("the refused apply sent %d storage orders", n)
+	}
+
+	out = ws.mustRun("plan", "-input=false", "-out=saved.tfplan")
+	expectOutput(t, out, "amount", "= 59")
+	ws.mustRun("apply", "-input=false", "saved.tfplan")
+	if got := sim.StorageOrders(v2AccountID); len(got) != 1 || got[0].Amount != hostupsim.MustMoney("59") {
+		t.Errorf("storage orders after the re-planned apply: %+v", got)
+	}
+}
+
+// Changing the tier of one of two blocks buys a third, and the plan says in
+// words that the old block stays bought; destroy forgets and says so.
+func TestAccStorageAddon_replacementKeepsOldBlock(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	ws := newCLIWorkspace(t, storageConfig(url, v2AccountID, "storage-10gb", "  count      = 2"))
+	ws.mustRun("apply", "-input=false", "-auto-approve")
+	old := sim.StorageOrders(v2AccountID)
+
+	ws.writeConfig(providerBlock(url, testAPIKey) + `
+resource "hostup_shared_hosting_storage_addon" "test" {
+  count      = 2
+  account_id = "` + v2AccountID + `"
+  addon_id   = count.index == 0 ? "storage-10gb" : "storage-25gb"
+}
+`)
+	out := ws.mustRun("plan", "-input=false")
+	expectOutput(t, out, "must be replaced", "amount", "= 99",
+		"Warning: Replacing a storage block buys another one; the old one stays bought",
+		"addon_id cannot be changed on a bought block", "storage-25gb on account "+v2AccountID, "stays bought and billed")
+	if n := storagePosts(sim); n != 2 {
+		t.Fatalf("planning sent storage orders: %d in all, want 2", n)
+	}
+	out = ws.mustRun("apply", "-input=false", "-auto-approve")
+	expectOutput(t, out, "Storage block stays bought", "1 added, 0 changed, 1 destroyed")
+	orders := sim.StorageOrders(v2AccountID)
+	if len(orders) != 3 || orders[2].AddonID != "storage-25gb" || orders[1].ID != old[1].ID {
+		t.Errorf("storage orders: %+v, want the two old blocks and one storage-25gb", orders)
+	}
+
+	out = ws.mustRun("destroy", "-input=false", "-auto-approve")
+	expectOutput(t, out, "Storage block stays bought", "nothing was cancelled or refunded")
+	if n := storagePosts(sim); n != 3 {
+		t.Errorf("%d storage orders sent, want 3", n)
+	}
+}
