@@ -34,27 +34,80 @@ type paidResourceUnderTest struct {
 	recover func(t *testing.T, ws *cliWorkspace, sim *hostupsim.Server)
 }
 
-// paidResources lists every paid resource the fault table runs for.
-var paidResources = []paidResourceUnderTest{{
-	name: "hostup_shared_hosting_plan",
-	config: func(url, providerExtra string) string {
-		return fmt.Sprintf(`
+// faultTableConfig is a provider block with extra settings, and one paid
+// resource.
+func faultTableConfig(url, providerExtra, resource string) string {
+	return fmt.Sprintf(`
 provider "hostup" {
   endpoint = %q
   api_key  = %q
 %s
 }
+%s
+`, url, testAPIKey, providerExtra, resource)
+}
+
+// paidResources lists every paid resource the fault table runs for.
+var paidResources = []paidResourceUnderTest{{
+	name: "hostup_shared_hosting_plan",
+	config: func(url, providerExtra string) string {
+		return faultTableConfig(url, providerExtra, fmt.Sprintf(`
 resource "hostup_shared_hosting_plan" "test" {
   account_id   = %q
   product_slug = "webbhotell-business"
-}
-`, url, testAPIKey, providerExtra, v2AccountID)
+}`, v2AccountID))
 	},
 	commitRoute: hostupsim.RouteV2HostingUpgrade,
 	commits:     commits,
 	bought:      func(sim *hostupsim.Server) int { return len(sim.Orders()) },
 	changeOutside: func(sim *hostupsim.Server) {
 		sim.SetHostingProduct(v2AccountID, "webbhotell-mini")
+	},
+}, {
+	name: "hostup_vps_size",
+	config: func(url, providerExtra string) string {
+		return faultTableConfig(url, providerExtra, fmt.Sprintf(`
+resource "hostup_vps_size" "test" {
+  vm_id   = %q
+  package = "1938"
+}`, demoVMID))
+	},
+	commitRoute: hostupsim.RouteV1VMUpgrade,
+	commits:     vmCommits,
+	bought:      func(sim *hostupsim.Server) int { return len(sim.Orders()) },
+	changeOutside: func(sim *hostupsim.Server) {
+		sim.SetVMPackage(demoVMID, "1936") // resized to VPS M in HostUp's dashboard
+	},
+	// HostUp carries a VM upgrade out some minutes after the order: let that
+	// time pass, so that HostUp reports what it did.
+	recover: func(_ *testing.T, _ *cliWorkspace, sim *hostupsim.Server) {
+		sim.Advance(hostupsim.VMUpgradeDelay + time.Minute)
+	},
+}, {
+	name: "hostup_shared_hosting_storage_addon",
+	config: func(url, providerExtra string) string {
+		return faultTableConfig(url, providerExtra, fmt.Sprintf(`
+resource "hostup_shared_hosting_storage_addon" "test" {
+  account_id = %q
+  addon_id   = "storage-10gb"
+}`, v2AccountID))
+	},
+	commitRoute: hostupsim.RouteV2StorageOrder,
+	commits:     storagePosts,
+	bought:      func(sim *hostupsim.Server) int { return len(sim.StorageOrders(v2AccountID)) },
+	changeOutside: func(sim *hostupsim.Server) {
+		sim.SetStorageTierPrice(v2AccountID, "storage-10gb", hostupsim.MustMoney("59.00"))
+	},
+	// The documented way out of a purchase with an unknown outcome: forget
+	// it, and import the order if HostUp holds one.
+	recover: func(t *testing.T, ws *cliWorkspace, sim *hostupsim.Server) {
+		if out, err := ws.run("state", "show", storageResource); err != nil || !strings.Contains(out, "outcome_unknown") {
+			return
+		}
+		ws.mustRun("state", "rm", storageResource)
+		if orders := sim.StorageOrders(v2AccountID); len(orders) == 1 {
+			ws.mustRun("import", "-input=false", storageResource, v2AccountID+"/"+orders[0].ID)
+		}
 	},
 }}
 
