@@ -148,3 +148,55 @@ func withNoColor(args []string) []string {
 	}
 	return append(args[:n:n], append([]string{"-no-color"}, args[n:]...)...)
 }
+
+// tracedRun is a CLI workspace whose runs log at TF_LOG=trace: the CLI to one
+// file and the in-process provider to another. The API key comes from
+// HOSTUP_API_KEY, as users are told to pass it, so that the configuration
+// (and the plan that records it) holds none.
+type tracedRun struct {
+	*cliWorkspace
+	cliLog, providerLog string
+}
+
+// newTracedRun serves config (a provider block without api_key) with apiKey
+// in the environment. The provider runs in this process: its tflog sink
+// writes where TF_LOG and TF_ACC_LOG_PATH of this process say.
+func newTracedRun(t *testing.T, config, apiKey string) *tracedRun {
+	t.Helper()
+	dir := t.TempDir()
+	r := &tracedRun{cliLog: filepath.Join(dir, "cli-trace.log"), providerLog: filepath.Join(dir, "provider-trace.log")}
+	t.Setenv("TF_LOG", "trace")
+	t.Setenv("TF_ACC_LOG_PATH", r.providerLog)
+	t.Setenv(envAPIKey, apiKey)
+	r.cliWorkspace = newCLIWorkspace(t, config)
+	r.env = append(r.env, "TF_LOG=trace", "TF_LOG_PATH="+r.cliLog)
+	return r
+}
+
+// expectNoSecrets fails the test if any secret appears in the logs, the
+// state, or the given extra texts (such as plan JSON). It first checks that
+// the logs hold the provider's request lines, without which it proves nothing.
+func (r *tracedRun) expectNoSecrets(extra map[string]string, secrets ...string) {
+	r.t.Helper()
+	texts := map[string]string{}
+	for name, text := range extra {
+		texts[name] = text
+	}
+	for name, file := range map[string]string{"state": filepath.Join(r.dir, "terraform.tfstate"), "CLI trace log": r.cliLog, "provider log": r.providerLog} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			r.t.Fatal(err)
+		}
+		texts[name] = string(b)
+	}
+	if !strings.Contains(texts["provider log"], "HostUp API request") || !strings.Contains(texts["CLI trace log"], "PlanResourceChange") {
+		r.t.Fatal("the logs lack the provider's request lines: the check would prove nothing")
+	}
+	for name, text := range texts {
+		for _, secret := range secrets {
+			if strings.Contains(text, secret) {
+				r.t.Errorf("the %s contains %q", name, secret)
+			}
+		}
+	}
+}

@@ -2,8 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -153,13 +151,7 @@ func TestAccSharedHostingPlan_secretsStayOutOfLogsAndState(t *testing.T) {
 	sim, url := newTestSimulator(t)
 	const secretKey = "hostup-secret-key-7d1f0c2b9a"
 	sim.AddAPIKey(secretKey, hostupsim.AllScopes...)
-	// The provider runs in this process: it reads the key from this
-	// process's environment and logs to TF_ACC_LOG_PATH at TF_LOG's level.
-	providerLog := filepath.Join(t.TempDir(), "provider.log")
-	t.Setenv(envAPIKey, secretKey)
-	t.Setenv("TF_LOG", "trace")
-	t.Setenv("TF_ACC_LOG_PATH", providerLog)
-	ws := newCLIWorkspace(t, fmt.Sprintf(`
+	run := newTracedRun(t, fmt.Sprintf(`
 provider "hostup" {
   endpoint = %q
 }
@@ -167,30 +159,13 @@ resource "hostup_shared_hosting_plan" "test" {
   account_id   = %q
   product_slug = "webbhotell-business"
 }
-`, url, v2AccountID))
-	cliLog := filepath.Join(ws.dir, "cli.log")
-	ws.env = append(ws.env, "TF_LOG=trace", "TF_LOG_PATH="+cliLog)
-	ws.mustRun("plan", "-input=false", "-out=saved.tfplan")
-	planJSON := ws.mustRun("show", "-json", "saved.tfplan")
-	ws.mustRun("apply", "-input=false", "saved.tfplan")
-	stateJSON := ws.mustRun("show", "-json")
+`, url, v2AccountID), secretKey)
+	run.mustRun("plan", "-input=false", "-out=saved.tfplan")
+	planJSON := run.mustRun("show", "-json", "saved.tfplan")
+	run.mustRun("apply", "-input=false", "saved.tfplan")
+	stateJSON := run.mustRun("show", "-json")
 	if len(sim.Orders()) != 1 {
 		t.Fatalf("the run did not buy: %d orders", len(sim.Orders()))
 	}
-	logs := map[string]string{}
-	for name, p := range map[string]string{"provider log": providerLog, "CLI log": cliLog} {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		logs[name] = string(b)
-	}
-	if !strings.Contains(logs["provider log"], "/api/v2/shared-hosting/") || !strings.Contains(logs["CLI log"], "TRACE") {
-		t.Fatalf("the logs hold no request lines or no trace lines; the test would prove nothing")
-	}
-	for name, text := range map[string]string{"provider log": logs["provider log"], "CLI log": logs["CLI log"], "plan JSON": planJSON, "state JSON": stateJSON} {
-		if strings.Contains(text, secretKey) {
-			t.Errorf("the API key appears in the %s", name)
-		}
-	}
+	run.expectNoSecrets(map[string]string{"plan JSON": planJSON, "state JSON": stateJSON}, secretKey)
 }
