@@ -80,6 +80,6 @@ type StorageAddonOrderResult struct {
 // error for which OutcomeUnknown is true, nothing says whether a block was
 // bought, and sending it again may buy a second one.
 func (c *Client) OrderStorageAddon(ctx context.Context, accountID string, o StorageAddonOrder) (*StorageAddonOrderResult, error) {
-	body := storageAddonOrderBody{AddonID: o.AddonID, PaymentMethod: o.PaymentMethod}
+	body := storageAddonOrderBody(o)
 	return do[StorageAddonOrderResult](ctx, c, http.MethodPost, sharedHostingPath(accountID, "addons/storage"), nil, body)
 }

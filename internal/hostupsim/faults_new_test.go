@@ -11,7 +11,13 @@ import (
 
 // rawV2 sends a v2 request with the seed key and returns the answer as it
 // came, redirects included.
-func (e *env) rawV2(method, path, body string) (*http.Response, string) {
+// rawAnswer is an answer read whole: status, headers and body.
+type rawAnswer struct {
+	StatusCode int
+	Header     http.Header
+}
+
+func (e *env) rawV2(method, path, body string) (rawAnswer, string) {
 	e.t.Helper()
 	req, err := http.NewRequestWithContext(e.t.Context(), method, e.url+path, strings.NewReader(body))
 	if err != nil {
@@ -26,7 +32,7 @@ func (e *env) rawV2(method, path, body string) (*http.Response, string) {
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(resp.Body)
-	return resp, string(raw)
+	return rawAnswer{StatusCode: resp.StatusCode, Header: resp.Header}, string(raw)
 }
 
 func TestFaultRedirect(t *testing.T) {

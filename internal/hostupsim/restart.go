@@ -1,6 +1,7 @@
 package hostupsim
 
 import (
+	"context"
 	"errors"
 	"net"
 	"net/http"
@@ -39,7 +40,8 @@ func (e *Endpoint) Start() error {
 	if e.srv != nil {
 		return errors.New("hostupsim: endpoint already started")
 	}
-	ln, err := net.Listen("tcp", e.addr)
+	var lc net.ListenConfig
+	ln, err := lc.Listen(context.Background(), "tcp", e.addr)
 	if err != nil {
 		return err
 	}

@@ -257,15 +257,6 @@ func runFaultCase(t *testing.T, rt paidResourceUnderTest, fc faultCase) {
 	}
 }
 
-// isCommitOf tells a commit from a preview on every paid route: v1's VM
-// upgrade says so with send, v2 with the absence of dryRun: true.
-func isCommitOf(r hostupsim.RequestRecord) bool {
-	if send, ok := r.Body["send"].(bool); ok {
-		return send
-	}
-	return isCommit(r)
-}
-
 // start runs a tofu command without waiting for it, for tests that act on
 // the process while it runs.
 func (w *cliWorkspace) start(args ...string) (*exec.Cmd, *bytes.Buffer) {

@@ -55,10 +55,11 @@ func (f *fakeChange) change(purchase bool) *paidChange {
 	}
 }
 
-// plannedFields is what ModifyPlan planned for a change that costs amount.
-func plannedFields(t *testing.T, amount string) *purchaseFields {
+// plannedFields is what ModifyPlan planned for the demo upgrade, which
+// costs 238.03 now.
+func plannedFields(t *testing.T) *purchaseFields {
 	t.Helper()
-	pc, d := priceChangeValue(context.Background(), client.PriceChange{Amount: client.MustAmount(amount),
+	pc, d := priceChangeValue(context.Background(), client.PriceChange{Amount: client.MustAmount("238.03"),
 		RecurringAmount: client.MustAmount("1188"), CurrencyCode: "SEK", BillingCycle: "annually"})
 	if d.HasError() {
 		t.Fatal(d)
@@ -156,7 +157,7 @@ func TestPurchaseFlowApply(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			flow := &purchaseFlow{ledger: newPurchaseLedger()}
 			fake := tc.fake
-			p := plannedFields(t, "238.03")
+			p := plannedFields(t)
 			var diags diag.Diagnostics
 			got := flow.apply(context.Background(), p, noGuards, fake.change(tc.purchase), &diags)
 			if got != tc.want || fake.commits != tc.wantCommits || diags.HasError() != tc.wantError {
@@ -181,7 +182,7 @@ func TestPurchaseFlowConfirmOutlivesCancel(t *testing.T) {
 		return commit(c, q)
 	}
 	var diags diag.Diagnostics
-	if got := flow.apply(ctx, plannedFields(t, "238.03"), changeGuards{}, ch, &diags); got != outcomeConfirmed {
+	if got := flow.apply(ctx, plannedFields(t), changeGuards{}, ch, &diags); got != outcomeConfirmed {
 		t.Fatalf("outcome %d, want confirmed\n%s", got, allText(diags))
 	}
 	if len(fake.confirmCtxs) != 1 || fake.confirmCtxs[0] != nil {
@@ -195,13 +196,13 @@ func TestPurchaseFlowNeverCancelsItsOwnInvoice(t *testing.T) {
 	flow := &purchaseFlow{ledger: newPurchaseLedger()}
 	first := fakeChange{from: "webbhotell-start", to: "webbhotell-business", price: "238.03", receipt: invoiced("238.03")}
 	var diags diag.Diagnostics
-	if got := flow.apply(context.Background(), plannedFields(t, "238.03"), changeGuards{}, first.change(false), &diags); got != outcomeBought {
+	if got := flow.apply(context.Background(), plannedFields(t), changeGuards{}, first.change(false), &diags); got != outcomeBought {
 		t.Fatalf("first change: %d\n%s", got, allText(diags))
 	}
 	second := fakeChange{from: "webbhotell-start", to: "webbhotell-business", price: "238.03", receipt: invoiced("238.03")}
 	guards := changeGuards{cancelExistingInvoice: types.BoolValue(true)}
 	diags = nil
-	if got := flow.apply(context.Background(), plannedFields(t, "238.03"), guards, second.change(false), &diags); got != outcomeRefused || second.commits != 0 {
+	if got := flow.apply(context.Background(), plannedFields(t), guards, second.change(false), &diags); got != outcomeRefused || second.commits != 0 {
 		t.Fatalf("second change: outcome %d with %d commits, want refused with 0", got, second.commits)
 	}
 	expectOutput(t, allText(diags), "Would cancel an invoice this run created", "inv_1", "nothing was bought")

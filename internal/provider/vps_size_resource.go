@@ -754,7 +754,7 @@ func (r *vpsSizeResource) changeV2(vm vmRef, plan *vpsSizeModel, ch *paidChange)
 			diags.AddAttributeError(path.Root("product_slug"), "Plan not available",
 				fmt.Sprintf("HostUp does not offer %q to VM %s now: %s.", slug, vm, valueOr(option.Reason, "no reason given")))
 			return nil
-		case !gate.Allowed && !(gateBlockedByInvoice(gate) && cancel):
+		case !gate.Allowed && (!gateBlockedByInvoice(gate) || !cancel):
 			diags.AddAttributeError(path.Root("vm_id"), "HostUp does not allow a change now",
 				fmt.Sprintf("HostUp refuses to change VM %s now: %s (code %s). Nothing was bought.",
 					vm, valueOr(gate.Reason, "no reason given"), valueOr(gate.Code, "none")))
