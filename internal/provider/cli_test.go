@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/go-hclog"
+	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-sdk/v2/plugin"
@@ -75,17 +76,57 @@ func newCLIWorkspace(t testing.TB, config string) *cliWorkspace {
 	}
 
 	w := &cliWorkspace{t: t, dir: t.TempDir(), tofu: tofu}
-	for _, kv := range os.Environ() {
-		// The machine's TF_CLI_CONFIG_FILE may name a missing file, and
-		// TF_LOG output would bury the messages under test.
-		if !strings.HasPrefix(kv, "TF_CLI_CONFIG_FILE=") && !strings.HasPrefix(kv, "TF_LOG") {
-			w.env = append(w.env, kv)
-		}
-	}
-	w.env = append(w.env, "TF_REATTACH_PROVIDERS="+string(reattachJSON), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+	w.env = append(cliEnviron(), "TF_REATTACH_PROVIDERS="+string(reattachJSON))
 	w.writeConfig(config)
 	w.mustRun("init", "-input=false")
 	return w
+}
+
+// cliEnviron is the test's environment for a CLI run, less what must not
+// reach the CLI: the machine's TF_CLI_CONFIG_FILE may name a missing file,
+// and TF_LOG output would bury the messages under test.
+func cliEnviron() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "TF_CLI_CONFIG_FILE=") && !strings.HasPrefix(kv, "TF_LOG") {
+			env = append(env, kv)
+		}
+	}
+	return append(env, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+}
+
+// skipBelowCLIVersion skips a CLI-driven test that needs a newer CLI than
+// the one TF_ACC_TERRAFORM_PATH names, in the words of terraform-plugin-
+// testing's tfversion.SkipBelow, so that a test log reads the same for both
+// kinds of test and scripts/check-test-log.sh can tell this skip from others.
+func skipBelowCLIVersion(t testing.TB, cli string, minimum *version.Version) {
+	t.Helper()
+	have, err := version.NewVersion(cliVersion(t, cli))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if have.LessThan(minimum) {
+		t.Skipf("Terraform CLI version %s is below minimum version %s: skipping test", have, minimum)
+	}
+}
+
+// cliVersion is the version the CLI reports to providers (as
+// TerraformVersion in ConfigureProvider): its own version, e.g. "1.11.4".
+func cliVersion(t testing.TB, cli string) string {
+	t.Helper()
+	cmd := exec.Command(cli, "version", "-json")
+	cmd.Env = cliEnviron()
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s version -json: %v", cli, err)
+	}
+	var v struct {
+		TerraformVersion string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil || v.TerraformVersion == "" {
+		t.Fatalf("%s version -json: %v\n%s", cli, err, out)
+	}
+	return strings.TrimSpace(v.TerraformVersion)
 }
 
 // logSink lets benchmarks, too, be the provider's tflog sink, which wants

@@ -60,7 +60,9 @@ func TestMain(m *testing.M) {
 		}
 		fmt.Printf("acceptance tests drive %s (%s, err=%v)\n", cli, version, err)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	removeBuiltProviders()
+	os.Exit(code)
 }
 
 // providerBlock configures the provider for a simulator.

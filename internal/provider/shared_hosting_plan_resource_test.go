@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
 )
@@ -378,9 +379,9 @@ func TestAccSharedHostingPlan_v1Account(t *testing.T) {
 	}
 }
 
-// Done 8: import by id (command and import block) and by identity. Resource
-// identity needs Terraform or OpenTofu 1.12+; every other test here also runs
-// on older CLIs (checked with Terraform 1.11).
+// Done 8: import by id (command and import block). Import by identity needs
+// Terraform or OpenTofu 1.12+ and has a test of its own below; this one also
+// runs on older CLIs (make testacc-terraform, Terraform 1.11).
 func TestAccSharedHostingPlan_import(t *testing.T) {
 	sim, url := newTestSimulator(t)
 	cfg := v2PlanConfig(url, "webbhotell-start", "")
@@ -394,7 +395,6 @@ func TestAccSharedHostingPlan_import(t *testing.T) {
 				plancheck.ExpectKnownValue(planResource, tfjsonpath.New("last_order"), knownvalue.Null()),
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectIdentity(planResource, map[string]knownvalue.Check{"account_id": knownvalue.StringExact(v2AccountID)}),
 				statecheck.ExpectKnownValue(planResource, tfjsonpath.New("current_product"), product("webbhotell-start", "Start")),
 				statecheck.ExpectKnownValue(planResource, tfjsonpath.New("service_status"), knownvalue.StringExact("active")),
 			},
@@ -412,6 +412,26 @@ func TestAccSharedHostingPlan_import(t *testing.T) {
 			ImportState:     true,
 			ImportStateKind: resource.ImportBlockWithID,
 			ImportStateId:   v2AccountID,
+		}},
+	})
+	if n := sim.Count(hostupsim.RouteV2HostingUpgrade); n != 0 {
+		t.Errorf("adopting and importing sent %d upgrade requests", n)
+	}
+}
+
+// Done 8: the resource's identity is its account_id, and an import block
+// by identity imports it. Resource identity needs a 1.12+ CLI.
+func TestAccSharedHostingPlan_importByIdentity(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	cfg := v2PlanConfig(url, "webbhotell-start", "")
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectIdentity(planResource, map[string]knownvalue.Check{"account_id": knownvalue.StringExact(v2AccountID)}),
+			},
 		}, {
 			Config:          cfg,
 			ResourceName:    planResource,
@@ -420,7 +440,7 @@ func TestAccSharedHostingPlan_import(t *testing.T) {
 		}},
 	})
 	if n := sim.Count(hostupsim.RouteV2HostingUpgrade); n != 0 {
-		t.Errorf("adopting and importing sent %d upgrade requests", n)
+		t.Errorf("adopting and importing by identity sent %d upgrade requests", n)
 	}
 }
 
