@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
 )
@@ -98,10 +99,6 @@ func TestAccStorageAddon_planShowsPriceThenBuysOnce(t *testing.T) {
 			Check: storageMatchesSimulator(sim, v2AccountID, "99"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(storageResource, tfjsonpath.New("size_gb"), knownvalue.Int64Exact(25)),
-				statecheck.ExpectIdentity(storageResource, map[string]knownvalue.Check{
-					"account_id": knownvalue.StringExact(v2AccountID),
-					"order_id":   knownvalue.StringRegexp(v2OrderIDPattern),
-				}),
 			},
 		}, {
 			Config: cfg,
@@ -233,6 +230,29 @@ func TestAccStorageAddon_import(t *testing.T) {
 			// recorded by an in-place update, which buys nothing.
 			ExpectNonEmptyPlan: true,
 			ImportPlanChecks:   importRecordsTierInPlace,
+		}},
+	})
+	if n := storagePosts(sim); n != 1 {
+		t.Errorf("%d storage orders sent, want 1 (importing buys nothing)", n)
+	}
+}
+
+// The resource identity {account_id, order_id}, and import by it, which
+// Terraform and OpenTofu support from 1.12.
+func TestAccStorageAddon_importByIdentity(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	cfg := storageConfig(url, v2AccountID, "storage-10gb", "")
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectIdentity(storageResource, map[string]knownvalue.Check{
+					"account_id": knownvalue.StringExact(v2AccountID),
+					"order_id":   knownvalue.StringRegexp(v2OrderIDPattern),
+				}),
+			},
 		}, {
 			Config:             cfg,
 			ResourceName:       storageResource,

@@ -8,8 +8,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
@@ -171,8 +173,28 @@ func TestAccVPSSize_import(t *testing.T) {
 			ImportState:     true,
 			ImportStateKind: resource.ImportBlockWithID,
 			ImportStateId:   demoVMV2ID,
+		}},
+	})
+	if n := sim.Count(hostupsim.RouteV2VPSUpgrade) + sim.Count(hostupsim.RouteV2VPSConfig); n != 0 {
+		t.Errorf("adopting and importing sent %d change requests", n)
+	}
+}
+
+// The resource identity {vm_id}, and import by it, which Terraform and
+// OpenTofu support from 1.12.
+func TestAccVPSSize_importByIdentity(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	cfg := v2SizeConfig(url, `  product_slug = "vps-l"`)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectIdentity(vpsSizeAddr, map[string]knownvalue.Check{"vm_id": knownvalue.StringExact(demoVMV2ID)}),
+			},
 		}, {
-			Config:          imported,
+			Config:          cfg,
 			ResourceName:    vpsSizeAddr,
 			ImportState:     true,
 			ImportStateKind: resource.ImportBlockWithResourceIdentity,
