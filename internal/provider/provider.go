@@ -162,6 +162,7 @@ func (p *hostupProvider) Configure(ctx context.Context, req provider.ConfigureRe
 func (p *hostupProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewSharedHostingPlanResource,
+		NewSharedHostingBillingCycleResource,
 	}
 }
 
