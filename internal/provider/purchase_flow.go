@@ -182,11 +182,20 @@ func (l *purchaseLedger) notePlanned(key, action string) []string {
 	return others
 }
 
-// recordPurchase records that action was committed on key (or may have been).
+// recordPurchase records that action is being committed on key.
 func (l *purchaseLedger) recordPurchase(key, action string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.bought[key] = append(l.bought[key], action)
+}
+
+// withdrawPurchase undoes recordPurchase for a commit that bought nothing.
+func (l *purchaseLedger) withdrawPurchase(key, action string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if i := slices.Index(l.bought[key], action); i >= 0 {
+		l.bought[key] = slices.Delete(l.bought[key], i, i+1)
+	}
 }
 
 // boughtBefore returns the other actions committed on key in this run.
@@ -268,10 +277,11 @@ func (f *purchaseFlow) planUnknown(p *purchaseFields, noun string, unknown path.
 func (f *purchaseFlow) plan(ctx context.Context, p *purchaseFields, g changeGuards, ch *paidChange, diags *diag.Diagnostics) *quote {
 	// An earlier purchase on the same account or VM in this run means this
 	// is the plan Terraform makes again at apply, after that purchase: the
-	// price this change was planned at may no longer hold.
-	boughtFirst := f.ledger.boughtBefore(ch.lockKey, ch.action)
+	// price this change was planned at may no longer hold. The ledger is
+	// read after the preview, which may have met that purchase.
 	var quoteDiags diag.Diagnostics
 	q := f.quote(ctx, g, ch, &quoteDiags)
+	boughtFirst := f.ledger.boughtBefore(ch.lockKey, ch.action)
 	if q == nil && len(boughtFirst) > 0 {
 		addBoughtFirst(diags, ch, boughtFirst)
 	}
@@ -428,9 +438,12 @@ func (f *purchaseFlow) apply(ctx context.Context, p *purchaseFields, g changeGua
 		}
 	}
 
+	// Recorded before sending, so that a change planned in parallel never
+	// misses it; withdrawn once HostUp has answered that nothing was bought.
+	f.ledger.recordPurchase(ch.lockKey, ch.action)
 	res, err := ch.commit(ctx, q)
-	if (err == nil && !res.inPlace) || client.OutcomeUnknown(err) {
-		f.ledger.recordPurchase(ch.lockKey, ch.action)
+	if (err == nil && res.inPlace) || (err != nil && !client.OutcomeUnknown(err)) {
+		f.ledger.withdrawPurchase(ch.lockKey, ch.action)
 	}
 	switch {
 	case err == nil:

@@ -336,7 +336,7 @@ func (r *sharedHostingBillingCycleResource) inspect(ctx context.Context, account
 		diags.AddAttributeError(path.Root("cancel_existing_invoice"), "An unpaid invoice blocks the billing-cycle change",
 			fmt.Sprintf("HostUp refuses to change the billing cycle of account %s now: %s (unpaid: %s). Pay the invoice in HostUp's "+
 				"control panel, or set cancel_existing_invoice = true on this resource to let HostUp cancel it as part of the change. "+
-				"Nothing was bought.", account, valueOr(gate.Reason, "an unpaid invoice blocks it"), invoices))
+				"Nothing was bought.", account, strings.TrimSuffix(valueOr(gate.Reason, "an unpaid invoice blocks it"), "."), invoices))
 		return nil
 	case !gate.Allowed && !gateBlockedByInvoice(gate):
 		diags.AddAttributeError(path.Root("account_id"), "HostUp does not allow a billing-cycle change now",
