@@ -493,7 +493,7 @@ func (f *purchaseFlow) samePrice(ctx context.Context, p *purchaseFields, q *quot
 func addBoughtFirst(diags *diag.Diagnostics, ch *paidChange, boughtFirst []string) {
 	diags.AddAttributeError(ch.attribute, "Another paid change to "+ch.subject+" was bought first",
 		fmt.Sprintf("This run already bought another change to %s (to %s). The price of this change (to %s) was previewed "+
-			"before that purchase, and HostUp's answer has changed since (see below), so nothing was bought for it. "+
+			"before that purchase, and HostUp's answer has changed since (the other error says how), so nothing was bought for it. "+
 			"The next terraform plan prices it again against %s as it is then; apply that plan to buy it.",
 			ch.subject, strings.Join(boughtFirst, "; to "), ch.action, ch.subject))
 }
