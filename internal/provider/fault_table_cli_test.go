@@ -56,6 +56,28 @@ resource "hostup_shared_hosting_plan" "test" {
 	changeOutside: func(sim *hostupsim.Server) {
 		sim.SetHostingProduct(v2AccountID, "webbhotell-mini")
 	},
+}, {
+	name: "hostup_shared_hosting_billing_cycle",
+	config: func(url, providerExtra string) string {
+		return fmt.Sprintf(`
+provider "hostup" {
+  endpoint = %q
+  api_key  = %q
+%s
+}
+resource "hostup_shared_hosting_billing_cycle" "test" {
+  account_id    = %q
+  billing_cycle = "annually"
+}
+`, url, testAPIKey, providerExtra, v2AccountID2)
+	},
+	commitRoute: hostupsim.RouteV2HostingChangeCycle,
+	commits:     cycleCommits,
+	bought:      func(sim *hostupsim.Server) int { return len(sim.Orders()) },
+	// Another plan prices the year differently; the switch stays buyable.
+	changeOutside: func(sim *hostupsim.Server) {
+		sim.SetHostingProduct(v2AccountID2, "webbhotell-start")
+	},
 }}
 
 // faultCase is one way a purchase can go wrong, and what the test does
