@@ -384,8 +384,10 @@ func (r *sharedHostingBillingCycleResource) commit(ctx context.Context, account 
 		out.invoiced, out.charged = true, inv.Amount
 	} else {
 		// Without an invoice (a credit, or nothing due) the answer's price
-		// is what HostUp settled the change at.
+		// is what HostUp settled the change at; last_order records it.
 		out.chargeReported, out.charged = true, res.PriceChange.Amount
+		out.lastOrder.Amount = numberValue(res.PriceChange.Amount)
+		out.lastOrder.CurrencyCode = nonEmptyString(res.PriceChange.CurrencyCode)
 	}
 	return out, nil
 }
