@@ -210,3 +210,33 @@ func TestAccSharedHostingBillingCycle_planRefusals(t *testing.T) {
 		t.Errorf("%d commits, want 1", n)
 	}
 }
+
+// Annually to monthly with 181 of 365 days left is a credit:
+// 79 − 708 × 181/365 = −272.09. No invoice is made; last_order records the
+// credit, and max_amount (a bound on what is due now) lets it through.
+func TestAccSharedHostingBillingCycle_creditWithoutInvoice(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	cfg := cycleConfig(url, v2AccountID, "monthly", "  max_amount    = 0")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue(cycleResource, tfjsonpath.New("price_change"), priceChange("-272.09", "79", "monthly")),
+			}},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				expectAccountCycle(sim, v2AccountID, "monthly"),
+				resource.TestCheckResourceAttr(cycleResource, "last_order.amount", "-272.09"),
+				resource.TestCheckResourceAttr(cycleResource, "last_order.currency_code", "SEK"),
+				resource.TestCheckNoResourceAttr(cycleResource, "last_order.invoice_id"),
+			),
+		}, {
+			Config:             cfg,
+			PlanOnly:           true,
+			ExpectNonEmptyPlan: false,
+		}},
+	})
+	if len(sim.Invoices()) != 0 || cycleCommits(sim) != 1 {
+		t.Errorf("%d invoices and %d commits, want 0 and 1", len(sim.Invoices()), cycleCommits(sim))
+	}
+}
