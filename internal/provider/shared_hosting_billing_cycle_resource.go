@@ -67,7 +67,7 @@ func (r *sharedHostingBillingCycleResource) Metadata(_ context.Context, req reso
 
 func (r *sharedHostingBillingCycleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "The billing cycle of an existing shared-hosting account (v2): monthly, annually, …. " +
+		MarkdownDescription: "The billing cycle of an existing shared-hosting account (v2), e.g. monthly or annually. " +
 			"`terraform plan` shows the exact price of switching (`price_change`, from HostUp's dry run): the new " +
 			"cycle's price, less a credit for the unused part of the period already paid; `terraform apply` buys " +
 			"exactly that and records the order (`last_order`).\n\n" +
@@ -75,8 +75,8 @@ func (r *sharedHostingBillingCycleResource) Schema(_ context.Context, _ resource
 			"Terraform reports \"Provider produced inconsistent final plan\" for `price_change`, or the provider " +
 			"reports \"Price changed since the plan\". Run `terraform plan` again to see the new price.\n\n" +
 			"Beside `hostup_shared_hosting_plan` on the same account, a plan change and a cycle change in one run " +
-			"each priced the account as it was: the plan warns about it, the apply buys one of them and refuses the " +
-			"other before anything is sent for it, and the next plan prices that one again.\n\n" +
+			"are each priced against the account as it was before either: the plan warns about it, the apply buys " +
+			"one of them and refuses the other before anything is sent for it, and the next plan prices that one again.\n\n" +
 			"Creating the resource adopts the account (and switches its cycle if it differs); destroying it only " +
 			"removes it from state: the account keeps its billing cycle.",
 		Attributes: map[string]schema.Attribute{
