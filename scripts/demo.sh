@@ -74,5 +74,16 @@ step "tofu plan again: nothing left to buy; price_change is null now that the ch
 "$tofu" apply -input=false demo.tfplan >/dev/null
 step "tofu plan -detailed-exitcode: converged"
 "$tofu" plan -input=false -detailed-exitcode
+step "pay example.com's invoice, then switch it to monthly billing: the plan shows the price of the switch (a credit for the unused year)"
+state_json=$(curl -fsS "$HOSTUP_SIM_ADMIN/admin/state")
+for inv in $(python3 -c 'import json,sys; print(" ".join(i["id"] for i in json.loads(sys.argv[1])["invoices"] if i["status"] == "unpaid" and i["accountId"] == "acct_01hxa3b4c5d6e7f8g9h0j1k2m3"))' "$state_json"); do
+	curl -fsS -X POST "$HOSTUP_SIM_ADMIN/admin/invoices/$inv/pay" >/dev/null
+done
+"$tofu" plan -input=false -var site_billing_cycle=monthly -out=demo.tfplan
+"$tofu" apply -input=false demo.tfplan
+"$tofu" plan -input=false -var site_billing_cycle=monthly -out=demo.tfplan >/dev/null
+"$tofu" apply -input=false demo.tfplan >/dev/null
+step "tofu plan -detailed-exitcode: converged"
+"$tofu" plan -input=false -var site_billing_cycle=monthly -detailed-exitcode
 step "tofu output"
 "$tofu" output

@@ -54,6 +54,21 @@ resource "hostup_shared_hosting_storage_addon" "shop_extra" {
   depends_on = [hostup_shared_hosting_plan.shop]
 }
 
+# example.com's billing cycle: annually, as it is billed now. Switching it in
+# the same apply as the plan change above would be refused: both changes were
+# priced against the account as it was, and the plan change's unpaid invoice
+# blocks a second one. make demo pays that invoice, then plans the switch with
+# -var site_billing_cycle=monthly to show its price (a credit).
+variable "site_billing_cycle" {
+  type    = string
+  default = "annually"
+}
+
+resource "hostup_shared_hosting_billing_cycle" "site" {
+  account_id    = "acct_01hxa3b4c5d6e7f8g9h0j1k2m3"
+  billing_cycle = var.site_billing_cycle
+}
+
 # The previews are known at plan time, so plain Terraform adds them up:
 # this is what the plan costs now, and 0 once nothing is pending.
 output "cost_of_this_change_sek" {
@@ -62,6 +77,7 @@ output "cost_of_this_change_sek" {
     hostup_shared_hosting_plan.shop,
     hostup_vps_size.vps,
     hostup_shared_hosting_storage_addon.shop_extra,
+    hostup_shared_hosting_billing_cycle.site,
   ] : try(r.price_change.amount, 0)])
 }
 
@@ -83,9 +99,10 @@ output "vps_billing" {
 
 output "orders" {
   value = { for k, r in {
-    site       = hostup_shared_hosting_plan.site,
-    shop       = hostup_shared_hosting_plan.shop,
-    vps        = hostup_vps_size.vps,
-    shop_extra = hostup_shared_hosting_storage_addon.shop_extra,
+    site               = hostup_shared_hosting_plan.site,
+    shop               = hostup_shared_hosting_plan.shop,
+    vps                = hostup_vps_size.vps,
+    shop_extra         = hostup_shared_hosting_storage_addon.shop_extra,
+    site_billing_cycle = hostup_shared_hosting_billing_cycle.site,
   } : k => r.last_order }
 }

@@ -121,3 +121,80 @@ func sharedHostingPath(accountID, suffix string) string {
 	}
 	return p
 }
+
+// BillingCycleChange is a billing-cycle change for a v2 account.
+type BillingCycleChange struct {
+	// BillingCycle is the v2 cycle name to move to ("annually").
+	BillingCycle string
+	// CancelExistingInvoice lets HostUp cancel an unpaid invoice that would
+	// otherwise block the change. Sent only when true: it has side effects the
+	// user must have opted into.
+	CancelExistingInvoice bool
+}
+
+type billingCycleChangeBody struct {
+	BillingCycle          string `json:"billingCycle"`
+	DryRun                bool   `json:"dryRun"`
+	CancelExistingInvoice bool   `json:"cancelExistingInvoice,omitempty"`
+}
+
+// BillingCyclePreview is the answer to a billing-cycle dry run.
+type BillingCyclePreview struct {
+	DryRun    bool   `json:"dryRun"`
+	AccountID string `json:"accountId"`
+	// CurrentBillingCycle is the cycle the account is billed on before the change.
+	CurrentBillingCycle string                    `json:"currentBillingCycle"`
+	NewBillingCycle     string                    `json:"newBillingCycle"`
+	PriceChange         PriceChange               `json:"priceChange"`
+	Actions             BillingCycleChangeActions `json:"actions"`
+}
+
+// BillingCycleChangeActions says whether the previewed change can be committed.
+type BillingCycleChangeActions struct {
+	CanCommit ActionGate `json:"canCommit"`
+}
+
+func (p *BillingCyclePreview) validate() error {
+	return requireAmounts(map[string]Amount{
+		"priceChange.amount":          p.PriceChange.Amount,
+		"priceChange.recurringAmount": p.PriceChange.RecurringAmount,
+	})
+}
+
+// BillingCycleChangeResult is the answer to a committed billing-cycle change:
+// the preview's fields, the order and the invoices.
+type BillingCycleChangeResult struct {
+	BillingCyclePreview
+	OrderID        *string  `json:"orderId"`
+	PaymentInvoice *Invoice `json:"paymentInvoice"`
+	RenewalInvoice *Invoice `json:"renewalInvoice"`
+}
+
+func (r *BillingCycleChangeResult) validate() error {
+	amounts := map[string]Amount{
+		"priceChange.amount":          r.PriceChange.Amount,
+		"priceChange.recurringAmount": r.PriceChange.RecurringAmount,
+	}
+	if r.PaymentInvoice != nil {
+		amounts["paymentInvoice.amount"] = r.PaymentInvoice.Amount
+	}
+	if r.RenewalInvoice != nil {
+		amounts["renewalInvoice.amount"] = r.RenewalInvoice.Amount
+	}
+	return requireAmounts(amounts)
+}
+
+// PreviewBillingCycleChange asks what moving a v2 account to another billing
+// cycle would cost now (dryRun: true). Nothing is bought.
+func (c *Client) PreviewBillingCycleChange(ctx context.Context, accountID string, ch BillingCycleChange) (*BillingCyclePreview, error) {
+	body := billingCycleChangeBody{BillingCycle: ch.BillingCycle, DryRun: true, CancelExistingInvoice: ch.CancelExistingInvoice}
+	return do[BillingCyclePreview](ctx, c, http.MethodPost, sharedHostingPath(accountID, "actions/billing-cycle"), nil, body)
+}
+
+// ChangeBillingCycle commits a billing-cycle change (dryRun: false). It is
+// never retried once it may have reached HostUp: on an error for which
+// OutcomeUnknown is true, re-read the account before doing anything else.
+func (c *Client) ChangeBillingCycle(ctx context.Context, accountID string, ch BillingCycleChange) (*BillingCycleChangeResult, error) {
+	body := billingCycleChangeBody{BillingCycle: ch.BillingCycle, DryRun: false, CancelExistingInvoice: ch.CancelExistingInvoice}
+	return do[BillingCycleChangeResult](ctx, c, http.MethodPost, sharedHostingPath(accountID, "actions/billing-cycle"), nil, body)
+}

@@ -180,3 +180,21 @@ func TestListStopsOnABrokenCursor(t *testing.T) {
 		})
 	}
 }
+
+// A billing-cycle answer without its amounts is an error, never 0; for the
+// commit, its outcome is unknown.
+func TestBillingCycleChangeWithoutAmount(t *testing.T) {
+	srv := newStub(t, stubResponse{status: 200, body: `{"dryRun":true,"priceChange":{"amount":347.54,"currencyCode":"SEK"}}`})
+	c, _ := newTestClient(t, srv.URL)
+	_, err := c.PreviewBillingCycleChange(context.Background(), "acct_1", BillingCycleChange{BillingCycle: "annually"})
+	if err == nil || !strings.Contains(err.Error(), "priceChange.recurringAmount") {
+		t.Fatalf("preview: want an error naming priceChange.recurringAmount, got %v", err)
+	}
+	srv = newStub(t, stubResponse{status: 200, body: `{"dryRun":false,"priceChange":{"amount":347.54,"recurringAmount":374},` +
+		`"orderId":"ord_1","paymentInvoice":{"id":"inv_1","currencyCode":"SEK"}}`})
+	c, _ = newTestClient(t, srv.URL)
+	_, err = c.ChangeBillingCycle(context.Background(), "acct_1", BillingCycleChange{BillingCycle: "annually"})
+	if !OutcomeUnknown(err) || !strings.Contains(err.Error(), "paymentInvoice.amount") {
+		t.Fatalf("commit: want an outcome-unknown error naming paymentInvoice.amount, got %v", err)
+	}
+}

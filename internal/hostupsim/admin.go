@@ -27,6 +27,7 @@ import (
 //	POST   /admin/rate-limit                {perSecond}: 0 turns the limit off
 //	DELETE /admin/hosting/{id}              the account disappears (both ids answer 404)
 //	POST   /admin/hosting/{id}/product      {product}: plan changed outside Terraform
+//	POST   /admin/hosting/{id}/billing-cycle {cycle}: billing cycle changed outside Terraform
 //	POST   /admin/hosting/{id}/status       {status}
 //	POST   /admin/hosting/{id}/invoices     {amount}: an unpaid invoice
 //	POST   /admin/hosting/{id}/pending-orders  a pending order
@@ -95,6 +96,11 @@ func (s *Server) AdminHandler() http.Handler {
 		Product string `json:"product"`
 	}) (any, error) {
 		return ok, s.setHostingProduct(r.PathValue("id"), in.Product)
+	}))
+	mux.HandleFunc("POST /admin/hosting/{id}/billing-cycle", adminPost(func(r *http.Request, in struct {
+		Cycle string `json:"cycle"`
+	}) (any, error) {
+		return ok, s.setHostingBillingCycle(r.PathValue("id"), in.Cycle)
 	}))
 	mux.HandleFunc("POST /admin/hosting/{id}/status", adminPost(func(r *http.Request, in struct {
 		Status string `json:"status"`

@@ -17,6 +17,7 @@ const (
 	RouteV2HostingUpgradeOptions = "GET /api/v2/shared-hosting/{accountId}/actions/upgrade"
 	RouteV2HostingUpgrade        = "POST /api/v2/shared-hosting/{accountId}/actions/upgrade"
 	RouteV2HostingBillingCycle   = "GET /api/v2/shared-hosting/{accountId}/actions/billing-cycle"
+	RouteV2HostingChangeCycle    = "POST /api/v2/shared-hosting/{accountId}/actions/billing-cycle"
 	RouteV2StorageTiers          = "GET /api/v2/shared-hosting/{accountId}/addons/storage"
 	RouteV2StorageOrder          = "POST /api/v2/shared-hosting/{accountId}/addons/storage"
 	RouteV1VMDetails             = "GET /api/vm/{vmid}/details"
@@ -54,6 +55,7 @@ var routes = []route{
 	newRoute(RouteV2HostingUpgradeOptions, ScopeReadHosting, (*Server).v2UpgradeOptions),
 	newRoute(RouteV2HostingUpgrade, ScopeWriteBilling, (*Server).v2Upgrade),
 	newRoute(RouteV2HostingBillingCycle, ScopeReadHosting, (*Server).v2BillingCycle),
+	newRoute(RouteV2HostingChangeCycle, ScopeWriteBilling, (*Server).v2ChangeBillingCycle),
 	newRoute(RouteV2StorageTiers, ScopeReadHosting, (*Server).v2StorageTiers),
 	newRoute(RouteV2StorageOrder, ScopeWriteBilling, (*Server).v2OrderStorage),
 	newRoute(RouteV1VMDetails, ScopeReadVM, (*Server).v1VMDetails),

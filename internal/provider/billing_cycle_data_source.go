@@ -38,7 +38,10 @@ func (d *billingCycleDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 		MarkdownDescription: "The current and available billing cycles of a shared-hosting account or a VPS, " +
 			"with their prices, and the `product_id` that v1 upgrades take.\n\n" +
 			"A numeric `account_id` reads HostUp's v1 route, an `acct_…` id the v2 route, and `vm_id` the v1 VM " +
-			"route. Set exactly one of `account_id` and `vm_id`.",
+			"route. Set exactly one of `account_id` and `vm_id`.\n\n" +
+			"To switch a shared-hosting account to another cycle, with the price shown in the plan, use the " +
+			"`hostup_shared_hosting_billing_cycle` resource; `current_billing_cycle` and `cycles[].billing_cycle` " +
+			"use the names it takes.",
 		Attributes: map[string]schema.Attribute{
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "Shared-hosting account: a v1 integer id (`20000`) or a v2 id (`acct_…`).",

@@ -109,6 +109,22 @@ resource "hostup_shared_hosting_storage_addon" "test" {
 			ws.mustRun("import", "-input=false", storageResource, v2AccountID+"/"+orders[0].ID)
 		}
 	},
+}, {
+	name: "hostup_shared_hosting_billing_cycle",
+	config: func(url, providerExtra string) string {
+		return faultTableConfig(url, providerExtra, fmt.Sprintf(`
+resource "hostup_shared_hosting_billing_cycle" "test" {
+  account_id    = %q
+  billing_cycle = "annually"
+}`, v2AccountID2))
+	},
+	commitRoute: hostupsim.RouteV2HostingChangeCycle,
+	commits:     cycleCommits,
+	bought:      func(sim *hostupsim.Server) int { return len(sim.Orders()) },
+	// Another plan prices the year differently; the switch stays buyable.
+	changeOutside: func(sim *hostupsim.Server) {
+		sim.SetHostingProduct(v2AccountID2, "webbhotell-start")
+	},
 }}
 
 // faultCase is one way a purchase can go wrong, and what the test does

@@ -164,6 +164,7 @@ func (p *hostupProvider) Resources(_ context.Context) []func() resource.Resource
 		NewSharedHostingPlanResource,
 		NewVPSSizeResource,
 		NewStorageAddonResource,
+		NewSharedHostingBillingCycleResource,
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -156,16 +157,66 @@ type paidChange struct {
 }
 
 // purchaseLedger is what the provider process knows of its own purchases:
-// the lock per account or VM, and the invoices its commits created. It is
-// shared by every paid resource of one provider process.
+// the lock per account or VM, the invoices its commits created, and which
+// changes it planned and bought per account or VM. It is shared by every
+// paid resource of one provider process, and made anew each time the
+// provider is configured, which Terraform does once per run (plan, apply).
 type purchaseLedger struct {
 	mu       sync.Mutex
 	locks    map[string]*sync.Mutex
 	invoices map[string][]string // lock key → invoice ids created by this process
+	planned  map[string][]string // lock key → actions planned in this run
+	bought   map[string][]string // lock key → actions committed (or maybe committed) in this run
 }
 
 func newPurchaseLedger() *purchaseLedger {
-	return &purchaseLedger{locks: map[string]*sync.Mutex{}, invoices: map[string][]string{}}
+	return &purchaseLedger{locks: map[string]*sync.Mutex{}, invoices: map[string][]string{},
+		planned: map[string][]string{}, bought: map[string][]string{}}
+}
+
+// notePlanned records that action is planned on key, and returns the other
+// actions planned there before it in this run.
+func (l *purchaseLedger) notePlanned(key, action string) []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	others := otherThan(l.planned[key], action)
+	if !slices.Contains(l.planned[key], action) {
+		l.planned[key] = append(l.planned[key], action)
+	}
+	return others
+}
+
+// recordPurchase records that action is being committed on key.
+func (l *purchaseLedger) recordPurchase(key, action string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.bought[key] = append(l.bought[key], action)
+}
+
+// withdrawPurchase undoes recordPurchase for a commit that bought nothing.
+func (l *purchaseLedger) withdrawPurchase(key, action string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if i := slices.Index(l.bought[key], action); i >= 0 {
+		l.bought[key] = slices.Delete(l.bought[key], i, i+1)
+	}
+}
+
+// boughtBefore returns the other actions committed on key in this run.
+func (l *purchaseLedger) boughtBefore(key, action string) []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return otherThan(l.bought[key], action)
+}
+
+func otherThan(actions []string, action string) []string {
+	var out []string
+	for _, a := range actions {
+		if a != action && !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // lock serialises commits to one account or VM; it returns the unlock.
@@ -228,7 +279,17 @@ func (f *purchaseFlow) planUnknown(p *purchaseFields, noun string, unknown path.
 // price_change, price_status and last_order, and returns HostUp's quote
 // (nil after an error).
 func (f *purchaseFlow) plan(ctx context.Context, p *purchaseFields, g changeGuards, ch *paidChange, diags *diag.Diagnostics) *quote {
-	q := f.quote(ctx, g, ch, diags)
+	// An earlier purchase on the same account or VM in this run means this
+	// is the plan Terraform makes again at apply, after that purchase: the
+	// price this change was planned at may no longer hold. The ledger is
+	// read after the preview, which may have met that purchase.
+	var quoteDiags diag.Diagnostics
+	q := f.quote(ctx, g, ch, &quoteDiags)
+	boughtFirst := f.ledger.boughtBefore(ch.lockKey, ch.action)
+	if q == nil && len(boughtFirst) > 0 {
+		addBoughtFirst(diags, ch, boughtFirst)
+	}
+	diags.Append(quoteDiags...)
 	if q == nil {
 		return nil
 	}
@@ -236,6 +297,17 @@ func (f *purchaseFlow) plan(ctx context.Context, p *purchaseFields, g changeGuar
 		p.PriceChange = types.ObjectNull(priceChangeAttrTypes)
 		p.PriceStatus = types.StringNull()
 		return q
+	}
+	if len(boughtFirst) > 0 {
+		diags.AddAttributeWarning(ch.attribute, "Another paid change to "+ch.subject+" was bought first",
+			fmt.Sprintf("This run already bought another change to %s (to %s), after the price of this one was previewed. "+
+				"If that changed its price, Terraform stops this change as an inconsistent final plan for price_change, "+
+				"before anything is bought for it; the next terraform plan prices it again.", ch.subject, strings.Join(boughtFirst, "; to ")))
+	} else if others := f.ledger.notePlanned(ch.lockKey, ch.action); len(others) > 0 {
+		diags.AddAttributeWarning(ch.attribute, "Another paid change to "+ch.subject+" is planned",
+			fmt.Sprintf("%s has another paid change planned in this run (to %s): the price of this one was previewed before it, "+
+				"and the apply will refuse this one if the other changes its price; the next plan prices it again.",
+				capitalize(ch.subject), strings.Join(others, "; to ")))
 	}
 	if q.price == nil {
 		p.PriceChange = types.ObjectUnknown(priceChangeAttrTypes)
@@ -340,17 +412,25 @@ func (f *purchaseFlow) apply(ctx context.Context, p *purchaseFields, g changeGua
 	defer unlock()
 
 	// Preview again under the lock: another resource, workspace or person may
-	// have changed the subject since the plan.
-	q := f.quote(ctx, g, ch, diags)
+	// have changed the subject since the plan. When this run bought another
+	// change there first, a refusal says so: the plan priced this change
+	// before that purchase.
+	boughtFirst := f.ledger.boughtBefore(ch.lockKey, ch.action)
+	var quoteDiags diag.Diagnostics
+	q := f.quote(ctx, g, ch, &quoteDiags)
+	if q != nil && !q.inPlace && !f.samePrice(ctx, p, q, ch, &quoteDiags) {
+		q = nil
+	}
+	if q == nil && len(boughtFirst) > 0 {
+		addBoughtFirst(diags, ch, boughtFirst)
+	}
+	diags.Append(quoteDiags...)
 	if q == nil {
 		return outcomeRefused
 	}
 	if q.inPlace {
 		f.recordInPlace(ctx, p, ch, diags)
 		return outcomeInPlace
-	}
-	if !f.samePrice(ctx, p, q, ch, diags) {
-		return outcomeRefused
 	}
 	if g.cancelExistingInvoice.ValueBool() {
 		if own := f.ledger.invoicesOf(ch.lockKey); len(own) > 0 {
@@ -362,7 +442,13 @@ func (f *purchaseFlow) apply(ctx context.Context, p *purchaseFields, g changeGua
 		}
 	}
 
+	// Recorded before sending, so that a change planned in parallel never
+	// misses it; withdrawn once HostUp has answered that nothing was bought.
+	f.ledger.recordPurchase(ch.lockKey, ch.action)
 	res, err := ch.commit(ctx, q)
+	if (err == nil && res.inPlace) || (err != nil && !client.OutcomeUnknown(err)) {
+		f.ledger.withdrawPurchase(ch.lockKey, ch.action)
+	}
 	switch {
 	case err == nil:
 		return f.checkReceipt(ctx, p, q, res, ch, diags)
@@ -399,11 +485,29 @@ func (f *purchaseFlow) samePrice(ctx context.Context, p *purchaseFields, q *quot
 	}
 	diags.AddAttributeError(path.Root("price_change"), "Price changed since the plan",
 		fmt.Sprintf("The plan showed that to %s costs %s now (%s per %s); HostUp now says %s now (%s per %s). "+
-			"Something changed %s since the plan (another change, or a new price). Nothing was bought: run terraform plan "+
-			"again and review the new price.",
+			"Something changed %s since the plan (another change, or a new price). Nothing was bought. The next "+
+			"terraform plan prices it again: review the new price there, then apply.",
 			ch.action, planned.describeAmount(), planned.describeRecurring(), planned.BillingCycle.ValueString(),
 			now.describeAmount(), now.describeRecurring(), now.BillingCycle.ValueString(), ch.subject))
 	return false
+}
+
+// addBoughtFirst explains a refusal of a change that was planned before
+// another change to the same account or VM was bought in the same run.
+func addBoughtFirst(diags *diag.Diagnostics, ch *paidChange, boughtFirst []string) {
+	diags.AddAttributeError(ch.attribute, "Another paid change to "+ch.subject+" was bought first",
+		fmt.Sprintf("This run already bought another change to %s (to %s). The price of this change (to %s) was previewed "+
+			"before that purchase, and HostUp's answer has changed since (the other error says how), so nothing was bought for it. "+
+			"The next terraform plan prices it again against %s as it is then; apply that plan to buy it.",
+			ch.subject, strings.Join(boughtFirst, "; to "), ch.action, ch.subject))
+}
+
+// capitalize upper-cases the first letter of a message's subject.
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // checkReceipt compares HostUp's answer with the quote the commit was made

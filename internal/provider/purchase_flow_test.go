@@ -246,3 +246,54 @@ func TestPlanUnknownInputs(t *testing.T) {
 		})
 	}
 }
+
+// Two changes planned on one account in one run: the plan warns on the
+// second; once the first is bought, the second is refused before any write
+// with a message that says why and that the next plan prices it.
+func TestPurchaseFlowTwoChangesOnOneSubject(t *testing.T) {
+	ctx := context.Background()
+	noGuards := changeGuards{maxAmount: types.NumberNull(), allowDowngrade: types.BoolValue(false), cancelExistingInvoice: types.BoolValue(false)}
+	planRun := &purchaseFlow{ledger: newPurchaseLedger()}
+	first := fakeChange{from: "webbhotell-start", to: "webbhotell-business", price: "238.03", receipt: invoiced("238.03")}
+	second := fakeChange{from: "webbhotell-start", to: "webbhotell-premium", price: "238.03"}
+
+	var diags diag.Diagnostics
+	planRun.plan(ctx, plannedFields(t), noGuards, first.change(false), &diags)
+	if len(diags) != 0 {
+		t.Fatalf("the first change planned alone warns:\n%s", allText(diags))
+	}
+	planRun.plan(ctx, plannedFields(t), noGuards, second.change(false), &diags)
+	expectOutput(t, allText(diags), "Account acct_test has another paid change planned in this run (to move account acct_test to webbhotell-business)",
+		"the apply will refuse this one if the other changes its price; the next plan prices it again")
+	if diags.HasError() {
+		t.Fatalf("the warning is an error:\n%s", allText(diags))
+	}
+
+	applyRun := &purchaseFlow{ledger: newPurchaseLedger()}
+	diags = nil
+	if got := applyRun.apply(ctx, plannedFields(t), noGuards, first.change(false), &diags); got != outcomeBought {
+		t.Fatalf("first change: %d\n%s", got, allText(diags))
+	}
+	second.price = "403.65" // previewed against the plan before the first change
+	// Terraform's apply-time plan of the second change, after the first was bought.
+	diags = nil
+	applyRun.plan(ctx, plannedFields(t), noGuards, second.change(false), &diags)
+	expectOutput(t, allText(diags), "Another paid change to account acct_test was bought first", "inconsistent final plan")
+	diags = nil
+	if got := applyRun.apply(ctx, plannedFields(t), noGuards, second.change(false), &diags); got != outcomeRefused || second.commits != 0 {
+		t.Fatalf("second change: outcome %d with %d commits, want refused with 0\n%s", got, second.commits, allText(diags))
+	}
+	expectOutput(t, allText(diags), "Another paid change to account acct_test was bought first",
+		"(to move account acct_test to webbhotell-business)", "nothing was bought for it", "The next terraform plan prices it again",
+		"Price changed since the plan", "403.65 SEK")
+
+	// A refusal by HostUp (the first change's invoice now blocks) says the same.
+	blocked := second.change(false)
+	blocked.inspect = func(_ context.Context, d *diag.Diagnostics) *quote {
+		d.AddError("An unpaid invoice blocks the change", "HostUp refuses")
+		return nil
+	}
+	diags = nil
+	applyRun.plan(ctx, plannedFields(t), noGuards, blocked, &diags)
+	expectOutput(t, allText(diags), "was bought first", "The next terraform plan prices it again", "An unpaid invoice blocks the change")
+}

@@ -1,0 +1,2 @@
+# A v2 account by its acct_… id.
+terraform import hostup_shared_hosting_billing_cycle.shop acct_01hxa3b4c5d6e7f8g9h0j1k2m4
