@@ -134,7 +134,7 @@ func TestEndpointRestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = ep.Stop() })
+	t.Cleanup(func() { _ = ep.Close() })
 	url := ep.URL()
 	get := func() (int, error) {
 		req, _ := http.NewRequestWithContext(t.Context(), "GET", url+"/api/v2/shared-hosting/"+seed.AccountV2ID, nil)

@@ -215,7 +215,7 @@ func runFaultCase(t *testing.T, rt paidResourceUnderTest, fc faultCase) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = ep.Stop() })
+	t.Cleanup(func() { _ = ep.Close() })
 	ws := newCLIWorkspace(t, rt.config(ep.URL(), fc.providerExtra))
 
 	var hold *hostupsim.Hold
