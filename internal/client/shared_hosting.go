@@ -197,7 +197,7 @@ func (p *SharedHostingUpgradePreview) validate() error {
 // true). Nothing is bought.
 func (c *Client) PreviewSharedHostingUpgrade(ctx context.Context, accountID string, u SharedHostingUpgrade) (*SharedHostingUpgradePreview, error) {
 	body := sharedHostingUpgradeBody{ProductSlug: u.ProductSlug, DryRun: true, CancelExistingInvoice: u.CancelExistingInvoice}
-	return do[SharedHostingUpgradePreview](ctx, c, http.MethodPost, sharedHostingPath(accountID, "actions/upgrade"), nil, body)
+	return do[SharedHostingUpgradePreview](asPreview(ctx), c, http.MethodPost, sharedHostingPath(accountID, "actions/upgrade"), nil, body)
 }
 
 // Invoice is a v2 invoice.
