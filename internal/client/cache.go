@@ -73,10 +73,35 @@ type readCache struct {
 	generation uint64
 	answers    map[string]cachedAnswer
 	inFlight   map[string]*readFlight
+	// derived holds values built from cached answers (an index of the
+	// account list), dropped with them.
+	derived map[string]any
 }
 
 func newReadCache() *readCache {
-	return &readCache{answers: map[string]cachedAnswer{}, inFlight: map[string]*readFlight{}}
+	return &readCache{answers: map[string]cachedAnswer{}, inFlight: map[string]*readFlight{}, derived: map[string]any{}}
+}
+
+// derive returns the value build makes from cached answers, building it once
+// per cache generation. A fresh-reads context always builds.
+func (rc *readCache) derive(ctx context.Context, key string, build func() (any, error)) (any, error) {
+	rc.mu.Lock()
+	v, ok := rc.derived[key]
+	gen := rc.generation
+	rc.mu.Unlock()
+	if ok && !wantsFreshReads(ctx) {
+		return v, nil
+	}
+	v, err := build()
+	if err != nil {
+		return nil, err
+	}
+	rc.mu.Lock()
+	if gen == rc.generation {
+		rc.derived[key] = v
+	}
+	rc.mu.Unlock()
+	return v, nil
 }
 
 // get answers a GET for key: from the cache, by joining an identical GET in
@@ -142,4 +167,5 @@ func (rc *readCache) invalidate() {
 	rc.generation++
 	clear(rc.answers)
 	clear(rc.inFlight)
+	clear(rc.derived)
 }

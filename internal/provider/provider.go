@@ -149,6 +149,9 @@ func (p *hostupProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		client.WithHTTPClient(httpClient),
 		client.WithUserAgent(userAgent(p.version, req.TerraformVersion)),
 		client.WithRetry(maxRetries, durationOr(cfg.MaxRetryWait, client.DefaultMaxRetryWait)),
+		// One plan reads each account once; see client.WithReadCache for
+		// what it never answers.
+		client.WithReadCache(),
 	)
 	if err != nil {
 		resp.Diagnostics.AddError("Could not create the HostUp client", err.Error())
