@@ -168,3 +168,20 @@ func TestAccRequestCounts_applySavedPlan(t *testing.T) {
 		t.Errorf("apply sent %d requests, want %d: %v", got.total, 5*countedResources, got.byRoute)
 	}
 }
+
+// BenchmarkAccPlanNoChangeAtScale plans 500 adopted accounts through the
+// CLI, the provider in-process: run it with -cpuprofile to see where the
+// provider's CPU goes (see BENCHMARKS.md). It reports requests per plan.
+func BenchmarkAccPlanNoChangeAtScale(b *testing.B) {
+	const n = 500
+	sim, url := newTestSimulator(b)
+	ids := seedScaleAccounts(sim, n)
+	ws := newCLIWorkspace(b, scalePlanConfig(url, ids, "webbhotell-start"))
+	ws.mustRun("apply", "-input=false", "-auto-approve")
+	sim.ResetLog()
+	b.ResetTimer()
+	for b.Loop() {
+		ws.mustRun("plan", "-input=false", "-lock=false")
+	}
+	b.ReportMetric(float64(len(sim.Requests()))/float64(b.N), "requests/op")
+}
