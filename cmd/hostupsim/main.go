@@ -1,7 +1,7 @@
 // Command hostupsim serves the HostUp API simulator on loopback, seeded with
 // the demo dataset, for the demo and CLI-driven scenario tests.
 //
-//	hostupsim [-listen 127.0.0.1:0] [-admin-listen 127.0.0.1:0] [-env-file PATH]
+//	hostupsim [-listen 127.0.0.1:0] [-admin-listen 127.0.0.1:0] [-env-file PATH] [-latency 20ms]
 //
 // It prints the API URL, the admin URL and the demo API key. With -env-file it
 // writes HOSTUP_ENDPOINT, HOSTUP_API_KEY and HOSTUP_SIM_ADMIN to PATH once both
@@ -40,6 +40,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	listen := fs.String("listen", "127.0.0.1:0", "loopback `address` for the API")
 	adminListen := fs.String("admin-listen", "127.0.0.1:0", "loopback `address` for the admin API")
 	envFile := fs.String("env-file", "", "write HOSTUP_* variables to this `file` once serving")
+	latency := fs.Duration("latency", 0, "delay every answer by this `duration` (e.g. 20ms), as a distant API would")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -49,6 +50,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 
 	sim := hostupsim.New()
 	seed := sim.SeedDemo()
+	sim.SetLatency(*latency)
 
 	apiLn, err := listenLoopback(ctx, *listen)
 	if err != nil {

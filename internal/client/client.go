@@ -46,6 +46,10 @@ type Client struct {
 	backoff      time.Duration
 	// sleep waits between tries; tests replace it to observe the waits.
 	sleep func(ctx context.Context, d time.Duration) error
+	// gate paces every request by HostUp's rate-limit headers.
+	gate *rateGate
+	// cache keeps GET answers; nil unless WithReadCache.
+	cache *readCache
 }
 
 // Option configures a Client.
@@ -88,6 +92,7 @@ func New(apiKey string, opts ...Option) (*Client, error) {
 		maxRetryWait: DefaultMaxRetryWait,
 		backoff:      defaultBackoff,
 		sleep:        sleepContext,
+		gate:         newRateGate(),
 	}
 	c.baseURL, _ = url.Parse(DefaultEndpoint)
 	for _, opt := range opts {
@@ -167,11 +172,47 @@ func (c *Client) call(ctx context.Context, method, path string, query url.Values
 	u := c.baseURL.JoinPath(path)
 	u.RawQuery = query.Encode()
 
+	if method != http.MethodGet {
+		if c.cache != nil && !isPreview(ctx) {
+			// Before and after: a GET answered while this request is in
+			// flight may show the state before the change.
+			c.cache.invalidate()
+			defer c.cache.invalidate()
+		}
+		return c.send(ctx, method, path, u.String(), body, out)
+	}
+	if c.cache == nil {
+		return c.send(ctx, method, path, u.String(), nil, out)
+	}
+	answer, err := c.cache.get(ctx, u.String(), func() (cachedAnswer, error) {
+		var a cachedAnswer
+		err := c.sendRaw(ctx, method, path, u.String(), nil, &a)
+		return a, err
+	})
+	if err != nil {
+		return err
+	}
+	return decodeSuccess(method, path, answer.status, answer.body, out)
+}
+
+// send performs one call, retrying what is safe to retry, and decodes the
+// 2xx answer into out.
+func (c *Client) send(ctx context.Context, method, path, rawURL string, body []byte, out any) error {
+	var answer cachedAnswer
+	if err := c.sendRaw(ctx, method, path, rawURL, body, &answer); err != nil {
+		return err
+	}
+	return decodeSuccess(method, path, answer.status, answer.body, out)
+}
+
+// sendRaw is send without decoding: it fills answer with the 2xx answer.
+func (c *Client) sendRaw(ctx context.Context, method, path, rawURL string, body []byte, answer *cachedAnswer) error {
 	waited := time.Duration(0)
 	for attempt := 0; ; attempt++ {
-		status, respBody, err := c.try(ctx, method, path, u.String(), body)
+		status, respBody, err := c.try(ctx, method, path, rawURL, body, attempt > 0)
 		if err == nil {
-			return decodeSuccess(method, path, status, respBody, out)
+			answer.status, answer.body = status, respBody
+			return nil
 		}
 		wait, retry := c.retryDecision(method, err, attempt, waited)
 		if !retry {
@@ -197,7 +238,7 @@ func do[T any](ctx context.Context, c *Client, method, path string, query url.Va
 
 // try sends one request and returns the status and body of a 2xx answer, or
 // an *APIError / *RedirectError / *RequestError.
-func (c *Client) try(ctx context.Context, method, path, rawURL string, body []byte) (int, []byte, error) {
+func (c *Client) try(ctx context.Context, method, path, rawURL string, body []byte, retried bool) (int, []byte, error) {
 	var reader io.Reader
 	if body != nil {
 		reader = bytes.NewReader(body)
@@ -217,11 +258,16 @@ func (c *Client) try(ctx context.Context, method, path, rawURL string, body []by
 		req.Header.Set("X-API-Key", c.apiKey)
 	}
 
+	if err := c.gate.acquire(ctx, retried); err != nil {
+		return 0, nil, &RequestError{Method: method, Path: path, MayHaveReachedServer: false, Err: err}
+	}
 	resp, err := c.httpClient.Do(req)
 	if err != nil {
+		c.gate.release(nil)
 		return 0, nil, &RequestError{Method: method, Path: path, MayHaveReachedServer: !neverConnected(err), Err: err}
 	}
 	defer resp.Body.Close()
+	c.gate.release(resp.Header)
 	respBody, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody))
 	if err != nil {
 		// The server answered a status but the body broke off: for a POST the

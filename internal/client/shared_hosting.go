@@ -93,6 +93,35 @@ func (c *Client) ListSharedHostingAccounts(ctx context.Context) ([]SharedHosting
 	}
 }
 
+// LookupSharedHostingAccount returns one v2 account. With the read cache on,
+// it takes it from the account list, which is read once (one request per 100
+// accounts) for every account a plan refreshes, instead of one request per
+// account; an account the list does not show is read on its own. Without the
+// cache, or with WithFreshReads, it is GetSharedHostingAccount.
+func (c *Client) LookupSharedHostingAccount(ctx context.Context, accountID string) (*SharedHostingAccount, error) {
+	if c.cache == nil || wantsFreshReads(ctx) {
+		return c.GetSharedHostingAccount(ctx, accountID)
+	}
+	index, err := c.cache.derive(ctx, "shared-hosting accounts by id", func() (any, error) {
+		all, err := c.ListSharedHostingAccounts(ctx)
+		if err != nil {
+			return nil, err
+		}
+		byID := make(map[string]SharedHostingAccount, len(all))
+		for _, a := range all {
+			byID[a.ID] = a
+		}
+		return byID, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if a, ok := index.(map[string]SharedHostingAccount)[accountID]; ok {
+		return &a, nil
+	}
+	return c.GetSharedHostingAccount(ctx, accountID)
+}
+
 // UpgradeOptions is what a v2 account can change its plan to
 // (GET /api/v2/shared-hosting/{accountId}/actions/upgrade).
 type UpgradeOptions struct {
@@ -197,7 +226,7 @@ func (p *SharedHostingUpgradePreview) validate() error {
 // true). Nothing is bought.
 func (c *Client) PreviewSharedHostingUpgrade(ctx context.Context, accountID string, u SharedHostingUpgrade) (*SharedHostingUpgradePreview, error) {
 	body := sharedHostingUpgradeBody{ProductSlug: u.ProductSlug, DryRun: true, CancelExistingInvoice: u.CancelExistingInvoice}
-	return do[SharedHostingUpgradePreview](ctx, c, http.MethodPost, sharedHostingPath(accountID, "actions/upgrade"), nil, body)
+	return do[SharedHostingUpgradePreview](asPreview(ctx), c, http.MethodPost, sharedHostingPath(accountID, "actions/upgrade"), nil, body)
 }
 
 // Invoice is a v2 invoice.

@@ -144,7 +144,7 @@ func (c *Client) EstimateVMUpgrade(ctx context.Context, vmID int64, u VMUpgrade)
 		return nil, err
 	}
 	path := vmPath(vmID, "upgrade")
-	e, err := do[vmEstimateJSON](ctx, c, http.MethodPost, path, nil, body)
+	e, err := do[vmEstimateJSON](asPreview(ctx), c, http.MethodPost, path, nil, body)
 	if err != nil {
 		return nil, err
 	}
@@ -407,12 +407,15 @@ func (c *Client) ChangeVPSPlan(ctx context.Context, id string, ch VPSPlanChange)
 
 func (c *Client) vpsPlan(ctx context.Context, id string, ch VPSPlanChange, dryRun bool) (*VPSChangeResult, error) {
 	body := vpsPlanBody{ProductSlug: ch.ProductSlug, DryRun: dryRun, CancelExistingInvoice: ch.CancelExistingInvoice}
+	if dryRun {
+		ctx = asPreview(ctx)
+	}
 	return do[VPSChangeResult](ctx, c, http.MethodPost, vpsPath(id, "actions/upgrade"), nil, body)
 }
 
 // PreviewVPSConfig asks what an option change would cost (dryRun: true).
 func (c *Client) PreviewVPSConfig(ctx context.Context, id string, ch VPSConfigChange) (*VPSChangeResult, error) {
-	return do[VPSChangeResult](ctx, c, http.MethodPost, vpsPath(id, "actions/config"), nil, ch.body(true))
+	return do[VPSChangeResult](asPreview(ctx), c, http.MethodPost, vpsPath(id, "actions/config"), nil, ch.body(true))
 }
 
 // ChangeVPSConfig commits an option change. Never retried once it may have

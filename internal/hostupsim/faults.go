@@ -211,3 +211,11 @@ func dropConnection(w http.ResponseWriter) {
 	}
 	_ = conn.Close()
 }
+
+// SetLatency delays the answer to every request by d (real time), as the
+// round trip to HostUp would: requests are handled concurrently, so N
+// requests in parallel take d, not N × d. A fault's Latency adds to it. Zero
+// turns it off.
+func (s *Server) SetLatency(d time.Duration) {
+	s.latency.Store(int64(max(d, 0)))
+}

@@ -169,3 +169,14 @@ func TestEndpointRestart(t *testing.T) {
 		t.Errorf("logged %d requests across the restart, want 2", n)
 	}
 }
+
+func TestSetLatencyDelaysEveryAnswer(t *testing.T) {
+	e := newEnv(t)
+	e.sim.SetLatency(30 * time.Millisecond)
+	start := time.Now()
+	e.v2("GET", "/api/v2/shared-hosting", "").wantStatus(t, 200, "")
+	if d := time.Since(start); d < 30*time.Millisecond {
+		t.Errorf("answered after %s, want at least the 30ms latency", d)
+	}
+	e.sim.SetLatency(0)
+}

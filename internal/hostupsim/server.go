@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -42,6 +43,8 @@ type Server struct {
 
 	faults  []*Fault
 	limiter rateLimiter
+	// latency delays every answer (see SetLatency).
+	latency atomic.Int64
 	log     []RequestRecord
 	reqSeq  uint64 // request ids
 	idSeq   uint64 // entity ids (acct_, ord_, inv_)
@@ -105,6 +108,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Read the body before taking the lock so a slow client cannot stall others.
 	raw, readErr := readBody(r)
 	c, f := s.begin(r, raw, readErr)
+	if d := time.Duration(s.latency.Load()); d > 0 {
+		time.Sleep(d)
+	}
 	if f != nil && f.Hold != nil {
 		f.Hold.wait()
 	}

@@ -142,13 +142,16 @@ func (p *hostupProvider) Configure(ctx context.Context, req provider.ConfigureRe
 
 	httpClient := &http.Client{
 		Timeout:   timeout,
-		Transport: newLoggingTransport(http.DefaultTransport, apiKey),
+		Transport: newLoggingTransport(apiTransport(), apiKey),
 	}
 	c, err := client.New(apiKey,
 		client.WithEndpoint(endpoint),
 		client.WithHTTPClient(httpClient),
 		client.WithUserAgent(userAgent(p.version, req.TerraformVersion)),
 		client.WithRetry(maxRetries, durationOr(cfg.MaxRetryWait, client.DefaultMaxRetryWait)),
+		// One plan reads each account once; see client.WithReadCache for
+		// what it never answers.
+		client.WithReadCache(),
 	)
 	if err != nil {
 		resp.Diagnostics.AddError("Could not create the HostUp client", err.Error())
@@ -242,4 +245,14 @@ func purchaseFlowFromProviderData(data any, diags interface{ AddError(string, st
 		return c, nil
 	}
 	return c, &purchaseFlow{ledger: d.ledger}
+}
+
+// apiTransport is http.DefaultTransport keeping as many idle connections to
+// HostUp as OpenTofu runs resources at once (10 by default). The default
+// keeps 2, so most requests of a large plan would open a new connection,
+// with its TLS handshake: more round trips and more CPU.
+func apiTransport() http.RoundTripper {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 32
+	return t
 }

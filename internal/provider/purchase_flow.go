@@ -410,6 +410,9 @@ func (f *purchaseFlow) apply(ctx context.Context, p *purchaseFields, g changeGua
 	}
 	unlock := f.ledger.lock(ch.lockKey)
 	defer unlock()
+	// What decides the purchase is read from HostUp now, never from what
+	// the provider read earlier in this run.
+	ctx = client.WithFreshReads(ctx)
 
 	// Preview again under the lock: another resource, workspace or person may
 	// have changed the subject since the plan. When this run bought another
@@ -583,7 +586,7 @@ func (f *purchaseFlow) confirmUncertain(ctx context.Context, p *purchaseFields, 
 	confirmed := false
 	var readErr error
 	if ch.confirm != nil {
-		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), confirmTimeout)
+		cctx, cancel := context.WithTimeout(client.WithFreshReads(context.WithoutCancel(ctx)), confirmTimeout)
 		confirmed, readErr = ch.confirm(cctx)
 		cancel()
 	}

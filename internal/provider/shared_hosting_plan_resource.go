@@ -597,7 +597,8 @@ func (r *sharedHostingPlanResource) readCurrent(ctx context.Context, account acc
 		if err != nil {
 			return readFailed("the plan of account", err)
 		}
-		acct, err := r.client.GetSharedHostingAccount(ctx, account.v2)
+		// From the account list, read once for every account refreshed.
+		acct, err := r.client.LookupSharedHostingAccount(ctx, account.v2)
 		if err != nil {
 			return readFailed("account", err)
 		}
