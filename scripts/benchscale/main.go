@@ -21,6 +21,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -100,7 +101,7 @@ type procStats struct {
 // wrap runs a provider binary with OpenTofu's stdio and environment, then
 // records its rusage.
 func wrap(statsFile, binary string, args []string) int {
-	cmd := exec.Command(binary, args...)
+	cmd := exec.CommandContext(context.Background(), binary, args...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
@@ -251,7 +252,7 @@ type measured struct {
 
 func (w *workspace) run(args ...string) (measured, error) {
 	_ = os.Remove(w.b.stats)
-	cmd := exec.Command(w.b.tofu, append(args, "-no-color")...)
+	cmd := exec.CommandContext(context.Background(), w.b.tofu, append(args, "-no-color")...)
 	cmd.Dir = w.dir
 	cmd.Env = append(filterEnv(os.Environ()), "TF_CLI_CONFIG_FILE="+w.b.cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
 	var out strings.Builder
@@ -407,7 +408,7 @@ func (b *bench) runSize(n int) error {
 	}
 	b.record(row{work: "apply: every resource changes", n: n, cpuPerRes: true}, m, sim)
 	if got := len(sim.Orders()); got != n {
-		return fmt.Errorf("N=%d: the apply made %d orders", n, got)
+		return fmt.Errorf("the apply at N=%d made %d orders", n, got)
 	}
 	return nil
 }
