@@ -185,3 +185,77 @@ func BenchmarkAccPlanNoChangeAtScale(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(sim.Requests()))/float64(b.N), "requests/op")
 }
+
+// Every paid resource: a plan with nothing to change sends exactly one
+// request per resource, reads nothing twice, and previews nothing.
+func TestAccRequestCounts_noOpPlanEveryPaidResource(t *testing.T) {
+	const n = 6
+	for _, tc := range []struct {
+		name string
+		// seed adds what the configuration manages, at its current state,
+		// and returns the configuration.
+		seed func(sim *hostupsim.Server, url string) string
+	}{{
+		name: "hostup_vps_size v1",
+		seed: func(sim *hostupsim.Server, url string) string {
+			var b strings.Builder
+			b.WriteString(providerBlock(url, testAPIKey))
+			for i := range n {
+				id := int64(20100 + i)
+				sim.AddVM(hostupsim.VM{ID: id, V2ID: fmt.Sprintf("vps_scale%05d", i), ProductID: "1937"})
+				fmt.Fprintf(&b, "resource \"hostup_vps_size\" \"v%d\" {\n  vm_id   = \"%d\"\n  package = \"1937\"\n}\n", i, id)
+			}
+			return b.String()
+		},
+	}, {
+		name: "hostup_vps_size v2",
+		seed: func(sim *hostupsim.Server, url string) string {
+			var b strings.Builder
+			b.WriteString(providerBlock(url, testAPIKey))
+			for i := range n {
+				sim.AddVM(hostupsim.VM{ID: int64(20100 + i), V2ID: fmt.Sprintf("vps_scale%05d", i), ProductID: "1937"})
+				fmt.Fprintf(&b, "resource \"hostup_vps_size\" \"v%d\" {\n  vm_id        = \"vps_scale%05d\"\n  product_slug = \"vps-l\"\n}\n", i, i)
+			}
+			return b.String()
+		},
+	}, {
+		name: "hostup_shared_hosting_storage_addon",
+		seed: func(_ *hostupsim.Server, url string) string {
+			return storageConfig(url, v2AccountID, "storage-10gb", fmt.Sprintf("  count = %d", n))
+		},
+	}, {
+		name: "hostup_shared_hosting_billing_cycle",
+		seed: func(sim *hostupsim.Server, url string) string {
+			var b strings.Builder
+			b.WriteString(providerBlock(url, testAPIKey))
+			for i, id := range seedScaleAccounts(sim, n) {
+				fmt.Fprintf(&b, "resource \"hostup_shared_hosting_billing_cycle\" \"c%d\" {\n  account_id    = %q\n  billing_cycle = \"monthly\"\n}\n", i, id)
+			}
+			return b.String()
+		},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			sim, url := newTestSimulator(t)
+			ws := newCLIWorkspace(t, tc.seed(sim, url))
+			ws.mustRun("apply", "-input=false", "-auto-approve")
+			before := len(sim.Requests())
+			ws.mustRun("plan", "-input=false", "-detailed-exitcode")
+			var plan requestCounts
+			plan.byPath = map[string]int{}
+			for _, r := range sim.Requests()[before:] {
+				plan.total++
+				plan.byPath[r.Method+" "+r.Path]++
+				if r.Method != "GET" {
+					t.Errorf("a plan with nothing to change sent %s %s", r.Method, r.Path)
+				}
+			}
+			if plan.total != n {
+				t.Errorf("the plan sent %d requests for %d resources, want exactly one each: %v", plan.total, n, plan.byPath)
+			}
+			if twice := plan.readTwice(1); len(twice) > 0 {
+				t.Errorf("read twice during one plan: %v", twice)
+			}
+		})
+	}
+}
