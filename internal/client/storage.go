@@ -1,6 +1,7 @@
 package client
 
 import (
+	"errors"
 	"context"
 	"net/http"
 )
@@ -71,6 +72,15 @@ type StorageAddonOrderResult struct {
 	InvoiceID   *string `json:"invoiceId"`
 	OrderID     *string `json:"orderId"`
 	RedirectURL *string `json:"redirectUrl"`
+}
+
+// validate refuses an answer that names no order: the purchase it reports
+// cannot be identified, so its outcome is as unknown as a lost answer's.
+func (r *StorageAddonOrderResult) validate() error {
+	if r.OrderID == nil || *r.OrderID == "" {
+		return errors.New("the answer names no order (orderId)")
+	}
+	return nil
 }
 
 // OrderStorageAddon buys one storage block

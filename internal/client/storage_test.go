@@ -149,6 +149,7 @@ func TestOrderStorageAddonIsNotRetriedOnceItMayHaveArrived(t *testing.T) {
 		{"503", hostupsim.Fault{Status: http.StatusServiceUnavailable}, 0},
 		{"502 after commit", hostupsim.Fault{Status: http.StatusBadGateway}, 1},
 		{"dropped after commit", hostupsim.Fault{DropAfterHandler: true}, 1},
+		{"201 without an order id", hostupsim.Fault{OmitField: "orderId"}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

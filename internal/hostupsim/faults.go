@@ -1,6 +1,7 @@
 package hostupsim
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
@@ -53,6 +54,9 @@ type Fault struct {
 	// be read. Error answers are left as they are.
 	MalformedBody bool
 	TruncatedBody bool
+	// OmitField, likewise after the handler ran, removes one top-level field
+	// from a v2 success body, as an API answering without it would.
+	OmitField string
 	// Hold, when set, stops each matching request before its handler runs
 	// until the Hold is released, so that a test can make another change while
 	// a commit is in flight (see NewHold).
@@ -163,7 +167,7 @@ func redirect(c *call, f *Fault) response {
 	return response{status: f.RedirectStatus, header: h}
 }
 
-// spoil replaces a success body as MalformedBody or TruncatedBody asks.
+// spoil replaces a success body as MalformedBody, TruncatedBody or OmitField asks.
 func (f *Fault) spoil(res response) response {
 	switch {
 	case f == nil || res.status < 200 || res.status > 299:
@@ -172,6 +176,14 @@ func (f *Fault) spoil(res response) response {
 		res.header.Set("Content-Type", "text/html")
 	case f.TruncatedBody:
 		res.body = res.body[:len(res.body)/2]
+	case f.OmitField != "":
+		var doc map[string]json.RawMessage
+		if json.Unmarshal(res.body, &doc) == nil {
+			delete(doc, f.OmitField)
+			if b, err := json.Marshal(doc); err == nil {
+				res.body = b
+			}
+		}
 	}
 	return res
 }

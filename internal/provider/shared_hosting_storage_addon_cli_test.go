@@ -27,6 +27,11 @@ func TestAccStorageAddon_unknownOutcome(t *testing.T) {
 		bought: true,
 		why:    "lost its answer",
 	}, {
+		name:   "201 without an order id",
+		fault:  hostupsim.Fault{OmitField: "orderId"},
+		bought: true,
+		why:    "lost its answer",
+	}, {
 		name:   "503 before the purchase",
 		fault:  hostupsim.Fault{Status: 503},
 		bought: false,

@@ -2,9 +2,7 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net/http"
 	"regexp"
 	"strings"
 	"time"
@@ -304,16 +302,12 @@ func describeAvailableTiers(tiers []client.StorageTier) string {
 }
 
 // commit buys one block, then reads its invoice so that the charge can be
-// checked against the tier's price. An answer without an order id leaves the
-// purchase unidentifiable: it is an unknown outcome, as a lost answer is.
+// checked against the tier's price. The client refuses an answer without an
+// order id as an unknown outcome, as a lost answer is.
 func (r *storageAddonResource) commit(ctx context.Context, account string, order client.StorageAddonOrder) (*receipt, error) {
 	res, err := r.client.OrderStorageAddon(ctx, account, order)
 	if err != nil {
 		return nil, err
-	}
-	if res.OrderID == nil || *res.OrderID == "" {
-		return nil, &client.DecodeError{Method: http.MethodPost, Path: "/api/v2/shared-hosting/" + account + "/addons/storage",
-			StatusCode: http.StatusCreated, Err: errors.New("the answer names no order")}
 	}
 	out := &receipt{lastOrder: lastOrderModel{
 		OrderID:       types.StringValue(*res.OrderID),
