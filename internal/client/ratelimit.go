@@ -42,6 +42,9 @@ type rateGate struct {
 // until the reset.
 const maxGateWait = time.Minute
 
+// resetPrecision is the precision of X-RateLimit-Reset.
+const resetPrecision = time.Millisecond
+
 func newRateGate() *rateGate { return &rateGate{clock: time.Now} }
 
 // acquire waits until a request may be sent, and counts it as sent. A retry
@@ -96,6 +99,10 @@ func (g *rateGate) release(h http.Header) {
 	limit, limitOK := headerInt(h, "X-RateLimit-Limit")
 	remaining, remainingOK := headerInt(h, "X-RateLimit-Remaining")
 	reset, resetOK := headerTime(h, "X-RateLimit-Reset")
+	// The header has millisecond precision, so HostUp's window may end up to
+	// a millisecond after the time it names: wait that out too, rather than
+	// send the first request of the next window into the old one.
+	reset = reset.Add(resetPrecision)
 	if resetOK && (!reset.After(now) || reset.Sub(now) > maxGateWait) {
 		resetOK = false
 	}
