@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
 )
@@ -76,7 +77,7 @@ func lastCycleOrderMatchesSimulator(sim *hostupsim.Server, amount string) resour
 
 // Done 1: monthly → annually shows the preview's price and buys nothing;
 // apply buys once; the next plan is empty. Then drift made outside Terraform
-// is shown priced and corrected, and the resource imports by id and identity.
+// is shown priced and corrected, and the resource imports by id.
 func TestAccSharedHostingBillingCycle_monthlyToAnnually(t *testing.T) {
 	sim, url := newTestSimulator(t)
 	cfg := cycleConfig(url, v2AccountID2, "annually", "  max_amount    = 400")
@@ -143,13 +144,6 @@ func TestAccSharedHostingBillingCycle_monthlyToAnnually(t *testing.T) {
 			ImportStateVerify:                    true,
 			ImportStateVerifyIdentifierAttribute: "account_id",
 			ImportStateVerifyIgnore:              []string{"last_order", "max_amount"},
-		}, {
-			// An import block adopts the account as configured: without
-			// max_amount, whose import would otherwise plan an in-place update.
-			Config:          cycleConfig(url, v2AccountID2, "annually", ""),
-			ResourceName:    cycleResource,
-			ImportState:     true,
-			ImportStateKind: resource.ImportBlockWithResourceIdentity,
 		}},
 	})
 	if cycleCommits(sim) != 2 || len(sim.Orders()) != 2 {
@@ -157,6 +151,32 @@ func TestAccSharedHostingBillingCycle_monthlyToAnnually(t *testing.T) {
 	}
 	if n := sim.Count(hostupsim.RouteV2HostingUpgrade); n != 0 {
 		t.Errorf("the billing cycle reached the plan route %d times", n)
+	}
+}
+
+// The resource identity {account_id}, and import by it, which Terraform and
+// OpenTofu support from 1.12. An import block adopts the account as
+// configured; nothing is bought.
+func TestAccSharedHostingBillingCycle_importByIdentity(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	cfg := cycleConfig(url, v2AccountID2, "monthly", "")
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectIdentity(cycleResource, map[string]knownvalue.Check{"account_id": knownvalue.StringExact(v2AccountID2)}),
+			},
+		}, {
+			Config:          cfg,
+			ResourceName:    cycleResource,
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithResourceIdentity,
+		}},
+	})
+	if cycleCommits(sim) != 0 {
+		t.Errorf("adopting and importing sent %d commits", cycleCommits(sim))
 	}
 }
 
