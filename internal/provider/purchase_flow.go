@@ -719,3 +719,25 @@ func modifyPaidPlan[M any, P paidModel[M]](ctx context.Context, r paidPlanner[M]
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 }
+
+// forgetIfGone handles HostUp's own answer that the account or VM a resource
+// manages does not exist, and reports whether err was that answer. An import
+// of such an id fails with a clear error; a managed one is removed from
+// state, with its identity set first, which Terraform requires even for a
+// resource that Read removes. Any other error is left to the caller.
+func forgetIfGone(ctx context.Context, err error, imported bool, subject string, attribute path.Path, identity any, resp *resource.ReadResponse) bool {
+	if !client.IsNotFound(err) {
+		return false
+	}
+	if imported {
+		resp.Diagnostics.AddAttributeError(attribute, "No such "+subject,
+			fmt.Sprintf("HostUp answered that %s does not exist (or is not visible to this API key), so it cannot be imported. "+
+				"Check the id: the data sources hostup_shared_hosting_accounts and hostup_vps_upgrade_options show what this key can see.", subject))
+		return true
+	}
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identity)...)
+	resp.Diagnostics.AddWarning("No longer at HostUp: "+subject,
+		fmt.Sprintf("HostUp answered that %s does not exist (or is not visible to this API key); it was removed from state.", subject))
+	resp.State.RemoveResource(ctx)
+	return true
+}

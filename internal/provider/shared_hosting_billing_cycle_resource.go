@@ -175,19 +175,7 @@ func (r *sharedHostingBillingCycleResource) Read(ctx context.Context, req resour
 	}
 	imported := state.BillingCycle.IsNull() // an import has only the id yet
 	err = r.readCurrent(ctx, account, &state, &resp.Diagnostics)
-	if client.IsNotFound(err) && imported {
-		resp.Diagnostics.AddAttributeError(path.Root("account_id"), "No such hosting account",
-			fmt.Sprintf("HostUp answered that account %s does not exist (or is not visible to this API key), so it cannot be imported. "+
-				"The hostup_shared_hosting_accounts data source lists the accounts this key can see.", account))
-		return
-	}
-	if client.IsNotFound(err) {
-		// The identity is set first: Terraform requires one even for a
-		// resource that Read removes.
-		resp.Diagnostics.Append(resp.Identity.Set(ctx, state.identity())...)
-		resp.Diagnostics.AddWarning("Hosting account no longer exists",
-			fmt.Sprintf("HostUp answered that account %s does not exist (or is not visible to this API key); it was removed from state.", account))
-		resp.State.RemoveResource(ctx)
+	if forgetIfGone(ctx, err, imported, "hosting account "+account.String(), path.Root("account_id"), state.identity(), resp) {
 		return
 	}
 	if resp.Diagnostics.HasError() {

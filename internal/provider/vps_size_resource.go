@@ -342,11 +342,7 @@ func (r *vpsSizeResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	var current vpsSizeModel
 	err = r.readCurrent(ctx, vm, &current, &resp.Diagnostics)
-	if client.IsNotFound(err) {
-		resp.Diagnostics.Append(resp.Identity.Set(ctx, state.identity())...)
-		resp.Diagnostics.AddWarning("VM no longer exists",
-			fmt.Sprintf("HostUp answered that VM %s does not exist (or is not visible to this API key); it was removed from state.", vm))
-		resp.State.RemoveResource(ctx)
+	if forgetIfGone(ctx, err, state.Specs.IsNull(), "VM "+vm.String(), path.Root("vm_id"), state.identity(), resp) {
 		return
 	}
 	if resp.Diagnostics.HasError() {
