@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -84,6 +85,21 @@ type ActionGate struct {
 	Allowed bool    `json:"allowed"`
 	Reason  *string `json:"reason"`
 	Code    *string `json:"code"`
+	// Reported is true when the answer held the gate: an answer without it
+	// says nothing about the action.
+	Reported bool `json:"-"`
+}
+
+// UnmarshalJSON records that the gate was reported.
+func (g *ActionGate) UnmarshalJSON(b []byte) error {
+	type plain ActionGate
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*g = ActionGate(p)
+	g.Reported = string(b) != "null"
+	return nil
 }
 
 // InvoiceSummary is an invoice as listed among blocking invoices.

@@ -18,6 +18,14 @@ type Order struct {
 	Billing   Billing `json:"billing"`
 }
 
+// Order types.
+const (
+	// OrderTypeNew is a new purchase, such as a storage block.
+	OrderTypeNew     = "new"
+	OrderTypeRenew   = "renew"
+	OrderTypeUpgrade = "upgrade"
+)
+
 // Order statuses.
 const (
 	OrderStatusPending   = "pending"

@@ -291,7 +291,8 @@ type VPSConfigOption struct {
 	Type    string      `json:"type"`
 	Min     int64       `json:"min"`
 	Max     int64       `json:"max"`
-	Current OptionValue `json:"current"`
+	// Current is nil when HostUp leaves it out; the VPS read reports it too.
+	Current *OptionValue `json:"current"`
 	// Price is per unit and billing cycle.
 	Price Billing `json:"price"`
 }

@@ -116,7 +116,7 @@ func TestSimulatorVPSReads(t *testing.T) {
 	}
 	var keys []string
 	for _, opt := range o.ConfigurableOptions {
-		keys = append(keys, fmt.Sprintf("%s:%s:%d-%d:%d:%s", opt.Key, opt.Type, opt.Min, opt.Max, opt.Current, opt.Price.Amount))
+		keys = append(keys, fmt.Sprintf("%s:%s:%d-%d:%d:%s", opt.Key, opt.Type, opt.Min, opt.Max, *opt.Current, opt.Price.Amount))
 	}
 	if got := strings.Join(keys, " "); got != "bandwidthGb:quantity:0-10000:1000:0.1 additionalStorageGb:quantity:0-2000:0:0.5 "+
 		"ipv4Count:quantity:1-8:1:40 ipv6:boolean:0-1:1:0 backupSlots:quantity:0-50:0:15 snapshotSlots:quantity:0-20:0:10" {

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
 )
 
 var (
@@ -46,7 +47,7 @@ func (d *billingCycleDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "Shared-hosting account: a v1 integer id (`20000`) or a v2 id (`acct_…`).",
 				Optional:            true,
-				Validators:          []validator.String{accountIDValidator{}},
+				Validators:          []validator.String{accountIDValidator},
 			},
 			"vm_id": schema.Int64Attribute{
 				MarkdownDescription: "VPS id (v1 `vmid`, e.g. `10000`).",
@@ -124,7 +125,7 @@ func (d *billingCycleDataSource) Read(ctx context.Context, req datasource.ReadRe
 		vmID := model.VMID.ValueInt64()
 		info, err := d.client.GetVMBillingCycle(ctx, vmID)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, fmt.Sprintf("Could not read the billing cycles of VM %d", vmID), err, apiErrorTarget{attribute: path.Root("vm_id")})
+			apierror.Add(&resp.Diagnostics, fmt.Sprintf("Could not read the billing cycles of VM %d", vmID), err, apierror.At(path.Root("vm_id"), vmLookup))
 			return
 		}
 		model.fromV1(info)
@@ -135,11 +136,11 @@ func (d *billingCycleDataSource) Read(ctx context.Context, req datasource.ReadRe
 			return
 		}
 		summary := "Could not read the billing cycles of hosting account " + account.String()
-		target := apiErrorTarget{attribute: path.Root("account_id")}
+		target := apierror.At(path.Root("account_id"), accountLookup)
 		if !account.isV2() {
 			info, err := d.client.GetHostingBillingCycle(ctx, account.v1)
 			if err != nil {
-				addAPIError(&resp.Diagnostics, summary, err, target)
+				apierror.Add(&resp.Diagnostics, summary, err, target)
 				return
 			}
 			model.fromV1(info)
@@ -147,12 +148,12 @@ func (d *billingCycleDataSource) Read(ctx context.Context, req datasource.ReadRe
 		}
 		cycles, err := d.client.GetSharedHostingBillingCycles(ctx, account.v2)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, summary, err, target)
+			apierror.Add(&resp.Diagnostics, summary, err, target)
 			return
 		}
 		acct, err := d.client.GetSharedHostingAccount(ctx, account.v2)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, summary, err, target)
+			apierror.Add(&resp.Diagnostics, summary, err, target)
 			return
 		}
 		model.fromV2(cycles, acct)

@@ -22,7 +22,7 @@ data "hostup_billing_cycle" "test" {
 }
 
 func number(s string) knownvalue.Check {
-	f, _, err := big.ParseFloat(s, 10, numberPrecision, big.ToNearestEven)
+	f, _, err := big.ParseFloat(s, 10, 512, big.ToNearestEven)
 	if err != nil {
 		panic(err)
 	}

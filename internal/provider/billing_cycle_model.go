@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/tfvalue"
 )
 
 // billingCycleModel is hostup_billing_cycle's state.
@@ -47,7 +48,7 @@ func (m *billingCycleModel) fromV1(info *client.BillingCycleInfo) {
 		m.Cycles = append(m.Cycles, billingCycleEntry{
 			ID:           types.StringValue(c.ID),
 			Name:         types.StringValue(c.Name),
-			Price:        numberValue(c.Price),
+			Price:        tfvalue.Amount(c.Price),
 			IsCurrent:    types.BoolValue(c.IsCurrent),
 			BillingCycle: types.StringValue(canonicalCycle(c.BillingCycle)),
 		})
@@ -55,7 +56,7 @@ func (m *billingCycleModel) fromV1(info *client.BillingCycleInfo) {
 	m.AccountDetails = &accountDetailsModel{
 		Domain: types.StringValue(info.AccountDetails.Domain),
 		Name:   types.StringValue(info.AccountDetails.Name),
-		Total:  numberValue(info.AccountDetails.Total),
+		Total:  tfvalue.Amount(info.AccountDetails.Total),
 	}
 }
 
@@ -73,7 +74,7 @@ func (m *billingCycleModel) fromV2(bc *client.SharedHostingBillingCycles, acct *
 		m.Cycles = append(m.Cycles, billingCycleEntry{
 			ID:           types.StringValue(c.BillingCycle),
 			Name:         types.StringValue(cycleDisplayName(c.BillingCycle)),
-			Price:        numberValue(c.Amount),
+			Price:        tfvalue.Amount(c.Amount),
 			IsCurrent:    types.BoolValue(c.IsCurrent),
 			BillingCycle: types.StringValue(c.BillingCycle),
 		})
@@ -85,7 +86,7 @@ func (m *billingCycleModel) fromV2(bc *client.SharedHostingBillingCycles, acct *
 	m.AccountDetails = &accountDetailsModel{
 		Domain: types.StringValue(acct.PrimaryDomain),
 		Name:   types.StringValue(acct.Name),
-		Total:  numberValue(total),
+		Total:  tfvalue.Amount(total),
 	}
 }
 

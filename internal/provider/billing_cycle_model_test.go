@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/tfvalue"
 )
 
 func TestBillingCycleModelFromV1(t *testing.T) {
@@ -71,5 +72,5 @@ func TestCycleNames(t *testing.T) {
 
 func mustNumber(t *testing.T, s string) types.Number {
 	t.Helper()
-	return numberValue(client.MustAmount(s))
+	return tfvalue.Amount(client.MustAmount(s))
 }

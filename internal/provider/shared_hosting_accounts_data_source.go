@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/tfvalue"
 )
 
 var (
@@ -78,7 +80,7 @@ func (d *accountsDataSource) Configure(_ context.Context, req datasource.Configu
 func (d *accountsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	accounts, err := d.client.ListSharedHostingAccounts(ctx)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not list the shared-hosting accounts", err, apiErrorTarget{})
+		apierror.Add(&resp.Diagnostics, "Could not list the shared-hosting accounts", err, apierror.Target{})
 		return
 	}
 	model := accountsModel{Accounts: make([]accountModel, 0, len(accounts))}
@@ -98,7 +100,7 @@ func accountFromClient(ctx context.Context, a client.SharedHostingAccount) (acco
 		PrimaryDomain: types.StringValue(a.PrimaryDomain),
 		Domains:       domains,
 		ServiceStatus: types.StringValue(a.ServiceStatus),
-		Amount:        numberValue(a.Billing.Amount),
+		Amount:        tfvalue.Amount(a.Billing.Amount),
 		CurrencyCode:  types.StringValue(a.Billing.CurrencyCode),
 		BillingCycle:  types.StringValue(a.Billing.BillingCycle),
 		NextDueAt:     types.StringPointerValue(a.NextDueAt),

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
 )
 
 const cycleResource = "hostup_shared_hosting_billing_cycle.test"
@@ -88,7 +89,7 @@ func TestAccSharedHostingBillingCycle_monthlyToAnnually(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(cycleResource, plancheck.ResourceActionCreate),
 				plancheck.ExpectKnownValue(cycleResource, tfjsonpath.New("price_change"), priceChange(monthlyToAnnualAmount, "374", "annually")),
-				plancheck.ExpectKnownValue(cycleResource, tfjsonpath.New("price_status"), knownvalue.StringExact(priceStatusPreviewed)),
+				plancheck.ExpectKnownValue(cycleResource, tfjsonpath.New("price_status"), knownvalue.StringExact(purchase.StatusPreviewed)),
 				plancheck.ExpectUnknownValue(cycleResource, tfjsonpath.New("last_order")),
 				simulatorCheck(expectOrders(sim, 0)),
 				simulatorCheck(func() error {

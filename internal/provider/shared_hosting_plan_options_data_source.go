@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/tfvalue"
 )
 
 var (
@@ -75,7 +77,7 @@ func (d *planOptionsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "The account's v2 id (`acct_…`; `hostup_shared_hosting_accounts` lists them).",
 				Required:            true,
-				Validators:          []validator.String{v2AccountIDValidator{}},
+				Validators:          []validator.String{v2AccountIDValidator},
 			},
 			"domain":               schema.StringAttribute{Computed: true, MarkdownDescription: "The account's primary domain."},
 			"currency_code":        schema.StringAttribute{Computed: true, MarkdownDescription: "Currency of the prices."},
@@ -106,7 +108,7 @@ func (d *planOptionsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	accountID := model.AccountID.ValueString()
 	opts, err := d.client.GetSharedHostingUpgradeOptions(ctx, accountID)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not read the plans account "+accountID+" can move to", err, apiErrorTarget{attribute: path.Root("account_id")})
+		apierror.Add(&resp.Diagnostics, "Could not read the plans account "+accountID+" can move to", err, apierror.At(path.Root("account_id"), accountLookup))
 		return
 	}
 	model.fromOptions(opts)
@@ -124,7 +126,7 @@ func (m *planOptionsModel) fromOptions(opts *client.UpgradeOptions) {
 		ProductSlug:  types.StringValue(cur.ProductSlug),
 		Name:         types.StringValue(cur.Name),
 		Type:         types.StringValue("current"),
-		Amount:       numberValue(cur.Billing.Amount),
+		Amount:       tfvalue.Amount(cur.Billing.Amount),
 		CurrencyCode: types.StringValue(cur.Billing.CurrencyCode),
 		BillingCycle: types.StringValue(cur.Billing.BillingCycle),
 		Available:    types.BoolValue(true),
@@ -136,7 +138,7 @@ func (m *planOptionsModel) fromOptions(opts *client.UpgradeOptions) {
 			ProductSlug:  types.StringValue(o.ProductSlug),
 			Name:         types.StringValue(o.Name),
 			Type:         types.StringValue(o.Type),
-			Amount:       numberValue(o.Billing.Amount),
+			Amount:       tfvalue.Amount(o.Billing.Amount),
 			CurrencyCode: types.StringValue(o.Billing.CurrencyCode),
 			BillingCycle: types.StringValue(o.Billing.BillingCycle),
 			Available:    types.BoolValue(o.Available),

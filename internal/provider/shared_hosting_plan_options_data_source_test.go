@@ -12,7 +12,7 @@ import (
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
 )
 
-func planOption(slug, name, typ, amount string) knownvalue.Check {
+func planOptionCheck(slug, name, typ, amount string) knownvalue.Check {
 	return knownvalue.ObjectExact(map[string]knownvalue.Check{
 		"product_slug":  knownvalue.StringExact(slug),
 		"name":          knownvalue.StringExact(name),
@@ -41,11 +41,11 @@ data "hostup_shared_hosting_plan_options" "test" {
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("domain"), knownvalue.StringExact("example.com")),
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("can_change"), knownvalue.Bool(true)),
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("cannot_change_reason"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("current"), planOption("webbhotell-start", "Start", "current", "708")),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("current"), planOptionCheck("webbhotell-start", "Start", "current", "708")),
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("options"), knownvalue.ListExact([]knownvalue.Check{
-					planOption("webbhotell-mini", "Mini", "downgrade", "374"),
-					planOption("webbhotell-business", "Business", "upgrade", "1188"),
-					planOption("webbhotell-premium", "Premium", "upgrade", "1908"),
+					planOptionCheck("webbhotell-mini", "Mini", "downgrade", "374"),
+					planOptionCheck("webbhotell-business", "Business", "upgrade", "1188"),
+					planOptionCheck("webbhotell-premium", "Premium", "upgrade", "1908"),
 				})),
 			},
 		}, {

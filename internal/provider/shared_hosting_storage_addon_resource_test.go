@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -285,10 +286,10 @@ func TestStorageAddonImportID(t *testing.T) {
 		{v2AccountID + "/inv_01abc", false, "is not a v2 order id"},
 		{"acct-1/ord_01abc", false, "is neither a v1 account id"},
 	} {
-		account, order, err := parseStorageAddonImportID(tc.in)
+		values, err := parseStorageAddonImportID(tc.in)
 		switch {
-		case tc.ok && (err != nil || account+"/"+order != tc.in):
-			t.Errorf("%q: got %q, %q, %v", tc.in, account, order, err)
+		case tc.ok && (err != nil || strings.Join(values, "/") != tc.in):
+			t.Errorf("%q: got %q, %v", tc.in, values, err)
 		case !tc.ok && (err == nil || !expectError(tc.want).MatchString(err.Error())):
 			t.Errorf("%q: error %v, want one saying %q", tc.in, err, tc.want)
 		}

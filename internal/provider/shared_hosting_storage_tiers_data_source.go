@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/tfvalue"
 )
 
 var (
@@ -67,7 +69,7 @@ func (d *storageTiersDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "The account's v2 id (`acct_…`; `hostup_shared_hosting_accounts` lists them).",
 				Required:            true,
-				Validators:          []validator.String{v2AccountIDValidator{}},
+				Validators:          []validator.String{v2AccountIDValidator},
 			},
 			"domain": schema.StringAttribute{Computed: true, MarkdownDescription: "The account's domain."},
 			"can_add_storage": schema.SingleNestedAttribute{
@@ -111,7 +113,7 @@ func (d *storageTiersDataSource) Read(ctx context.Context, req datasource.ReadRe
 	accountID := model.AccountID.ValueString()
 	tiers, err := d.client.ListStorageTiers(ctx, accountID)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not read the storage tiers of account "+accountID, err, apiErrorTarget{attribute: path.Root("account_id")})
+		apierror.Add(&resp.Diagnostics, "Could not read the storage tiers of account "+accountID, err, apierror.At(path.Root("account_id"), accountLookup))
 		return
 	}
 	model.fromStorageTiers(tiers)
@@ -129,7 +131,7 @@ func (m *storageTiersModel) fromStorageTiers(list *client.StorageTiers) {
 			Name:         types.StringValue(t.Name),
 			Description:  types.StringValue(t.Description),
 			SizeGB:       types.Int64Value(t.SizeGB),
-			Price:        numberValue(t.Price),
+			Price:        tfvalue.Amount(t.Price),
 			CurrencyCode: types.StringValue(t.CurrencyCode),
 			BillingCycle: types.StringValue(t.BillingCycle),
 			Available:    types.BoolValue(t.Available),

@@ -3,7 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
-	"regexp"
+	"math/big"
 	"strings"
 	"time"
 
@@ -54,76 +54,6 @@ func (durationValidator) ValidateString(_ context.Context, req validator.StringR
 	if err != nil || d <= 0 {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
 			fmt.Sprintf("%q is not a positive duration; use a number with a unit, such as 30s or 2m.", req.ConfigValue.ValueString()))
-	}
-}
-
-// Id formats. v1 ids are positive integers; v2 account ids are opaque
-// "acct_" strings. Checked at validate time so that a typo never reaches the
-// API (and never costs a request).
-var (
-	v1IDPattern        = regexp.MustCompile(`^[1-9][0-9]{0,17}$`)
-	v2AccountIDPattern = regexp.MustCompile(`^acct_[0-9a-z]{1,64}$`)
-)
-
-// accountIDValidator accepts a v1 integer id or a v2 acct_ id.
-type accountIDValidator struct{}
-
-func (accountIDValidator) Description(context.Context) string {
-	return "must be a v1 integer account id (e.g. 20000) or a v2 account id (acct_…)"
-}
-
-func (v accountIDValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v accountIDValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := parseAccountID(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid account id", err.Error())
-	}
-}
-
-// v2AccountIDValidator accepts only acct_ ids, for what only v2 serves.
-type v2AccountIDValidator struct{}
-
-func (v2AccountIDValidator) Description(context.Context) string {
-	return "must be a v2 account id (acct_…)"
-}
-
-func (v v2AccountIDValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v2AccountIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	account, err := parseAccountID(req.ConfigValue.ValueString())
-	switch {
-	case err != nil:
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid account id", err.Error())
-	case !account.isV2():
-		resp.Diagnostics.AddAttributeError(req.Path, "A v2 account id is needed",
-			fmt.Sprintf("%s is a v1 account id; HostUp serves this only on v2. Use the account's acct_… id (the hostup_shared_hosting_accounts data source lists them).", account))
-	}
-}
-
-// maxAmountValidator checks max_amount's range before any arithmetic.
-type maxAmountValidator struct{}
-
-func (maxAmountValidator) Description(context.Context) string {
-	return "must be between 0 and " + maxAmountCeiling.String()
-}
-
-func (v maxAmountValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (maxAmountValidator) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
-	if err := checkMaxAmountRange(req.ConfigValue); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid max_amount", err.Error())
 	}
 }
 
@@ -188,4 +118,28 @@ func (v positiveIDValidator) ValidateInt64(_ context.Context, req validator.Int6
 	}
 	resp.Diagnostics.AddAttributeError(req.Path, "Invalid id",
 		fmt.Sprintf("%s is not an id: HostUp's integer ids are positive, such as %s.", req.Path, v.example))
+}
+
+// wholeNumberValidator accepts whole numbers from min to max, in the
+// provider's own words (a fraction would otherwise fail conversion).
+type wholeNumberValidator struct{ min, max int64 }
+
+func (v wholeNumberValidator) Description(context.Context) string {
+	return fmt.Sprintf("must be a whole number from %d to %d", v.min, v.max)
+}
+
+func (v wholeNumberValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v wholeNumberValidator) ValidateNumber(ctx context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	f := req.ConfigValue.ValueBigFloat()
+	n, acc := f.Int64()
+	if !f.IsInt() || acc != big.Exact || n < v.min || n > v.max {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
+			fmt.Sprintf("%s is %s; it %s.", req.Path, f.Text('g', -1), v.Description(ctx)))
+	}
 }

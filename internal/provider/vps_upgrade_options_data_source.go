@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/tfvalue"
 )
 
 var (
@@ -95,7 +97,7 @@ func (d *vpsUpgradeOptionsDataSource) Schema(_ context.Context, _ datasource.Sch
 			"vm_id": schema.StringAttribute{
 				MarkdownDescription: "The VM's v1 id (an integer such as `10000`) or v2 id (`vps_…`).",
 				Required:            true,
-				Validators:          []validator.String{vmIDValidator{}},
+				Validators:          []validator.String{vmIDValidator},
 			},
 			"hostname":             computedString("The server's hostname."),
 			"can_change":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether HostUp allows a change now (v2 only)."},
@@ -160,23 +162,23 @@ func (d *vpsUpgradeOptionsDataSource) Read(ctx context.Context, req datasource.R
 		resp.Diagnostics.AddAttributeError(path.Root("vm_id"), "Invalid VM id", err.Error())
 		return
 	}
-	target := apiErrorTarget{attribute: path.Root("vm_id")}
+	target := apierror.At(path.Root("vm_id"), vmLookup)
 	if !vm.isV2() {
 		details, err := d.client.GetVMDetails(ctx, vm.v1)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Could not read VM "+vm.String(), err, target)
+			apierror.Add(&resp.Diagnostics, "Could not read VM "+vm.String(), err, target)
 			return
 		}
 		model.fromVMDetails(details)
 	} else {
 		vps, err := d.client.GetVPS(ctx, vm.v2)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Could not read VPS "+vm.String(), err, target)
+			apierror.Add(&resp.Diagnostics, "Could not read VPS "+vm.String(), err, target)
 			return
 		}
 		opts, err := d.client.GetVPSUpgradeOptions(ctx, vm.v2)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Could not read what VPS "+vm.String()+" can change to", err, target)
+			apierror.Add(&resp.Diagnostics, "Could not read what VPS "+vm.String()+" can change to", err, target)
 			return
 		}
 		model.fromVPS(vps, opts)
@@ -193,7 +195,7 @@ func (m *vpsUpgradeOptionsModel) fromVMDetails(d *client.VMDetails) {
 	m.Current = &vpsCurrentModel{
 		Package:      types.StringValue(d.ProductID),
 		Name:         types.StringValue(d.ProductName),
-		Amount:       numberValue(d.Price),
+		Amount:       tfvalue.Amount(d.Price),
 		CurrencyCode: types.StringNull(),
 		BillingCycle: types.StringValue(d.BillingCycle),
 		CPU:          types.Int64Value(d.CPU),
@@ -213,7 +215,7 @@ func (m *vpsUpgradeOptionsModel) fromVPS(v *client.VPS, opts *client.VPSUpgradeO
 	m.Current = &vpsCurrentModel{
 		Package:      types.StringValue(cur.ProductSlug),
 		Name:         types.StringValue(cur.Name),
-		Amount:       numberValue(cur.Billing.Amount),
+		Amount:       tfvalue.Amount(cur.Billing.Amount),
 		CurrencyCode: types.StringValue(cur.Billing.CurrencyCode),
 		BillingCycle: types.StringValue(cur.Billing.BillingCycle),
 		CPU:          types.Int64Value(v.Specs.CPU),
@@ -227,7 +229,7 @@ func (m *vpsUpgradeOptionsModel) fromVPS(v *client.VPS, opts *client.VPSUpgradeO
 			ProductSlug:  types.StringValue(p.ProductSlug),
 			Name:         types.StringValue(p.Name),
 			Type:         types.StringValue(p.Type),
-			Amount:       numberValue(p.Billing.Amount),
+			Amount:       tfvalue.Amount(p.Billing.Amount),
 			CurrencyCode: types.StringValue(p.Billing.CurrencyCode),
 			BillingCycle: types.StringValue(p.Billing.BillingCycle),
 			Available:    types.BoolValue(p.Available),
@@ -242,8 +244,8 @@ func (m *vpsUpgradeOptionsModel) fromVPS(v *client.VPS, opts *client.VPSUpgradeO
 			Type:         types.StringValue(o.Type),
 			Min:          types.Int64Value(o.Min),
 			Max:          types.Int64Value(o.Max),
-			Current:      types.Int64Value(int64(o.Current)),
-			Price:        numberValue(o.Price.Amount),
+			Current:      types.Int64PointerValue((*int64)(o.Current)),
+			Price:        tfvalue.Amount(o.Price.Amount),
 			CurrencyCode: types.StringValue(o.Price.CurrencyCode),
 			BillingCycle: types.StringValue(o.Price.BillingCycle),
 		})

@@ -1,40 +1,23 @@
-package provider
+package purchase
 
 import (
+	"context"
 	"fmt"
 	"math/big"
 
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/tfvalue"
 )
 
-// numberPrecision matches Terraform's own number precision, so that a price
-// such as 238.03 round-trips through state without binary rounding showing.
-const numberPrecision = 512
-
-// numberValue converts an exact API amount to a Terraform number.
-func numberValue(a client.Amount) types.Number {
-	f, _, err := big.ParseFloat(a.String(), 10, numberPrecision, big.ToNearestEven)
-	if err != nil {
-		// An Amount always prints as a decimal, so this cannot happen.
-		panic("hostup: unprintable amount " + a.String())
-	}
-	return types.NumberValue(f)
-}
-
-// amountFromNumber converts a Terraform number (e.g. max_amount) to an exact
-// decimal, through its shortest decimal text.
-func amountFromNumber(n types.Number) (client.Amount, error) {
-	return client.NewAmount(n.ValueBigFloat().Text('f', -1))
-}
-
 // maxAmountCeiling is the largest max_amount accepted. Terraform numbers have
-// arbitrary exponents; a bound checked before any arithmetic keeps a value such
-// as 1e10000000 from turning into millions of digits.
+// arbitrary exponents; a bound checked before any arithmetic keeps a value
+// such as 1e10000000 from turning into millions of digits.
 var maxAmountCeiling = client.MustAmount("1000000000")
 
-var maxAmountCeilingFloat, _, _ = big.ParseFloat(maxAmountCeiling.String(), 10, numberPrecision, big.ToNearestEven)
+var maxAmountCeilingFloat, _, _ = big.ParseFloat(maxAmountCeiling.String(), 10, 512, big.ToNearestEven)
 
 // checkMaxAmountRange refuses a max_amount below 0 or above the ceiling,
 // comparing binary floats only, which is cheap at any exponent.
@@ -61,7 +44,7 @@ func maxAmountLimit(n types.Number) (limit client.Amount, set bool, err error) {
 	if err := checkMaxAmountRange(n); err != nil {
 		return client.Amount{}, false, err
 	}
-	limit, err = amountFromNumber(n)
+	limit, err = tfvalue.ToAmount(n)
 	return limit, err == nil, err
 }
 
@@ -72,4 +55,21 @@ func maxAmountText(n types.Number) string {
 		return "unset"
 	}
 	return limit.String()
+}
+
+// maxAmountValidator checks max_amount's range before any arithmetic.
+type maxAmountValidator struct{}
+
+func (maxAmountValidator) Description(context.Context) string {
+	return "must be between 0 and " + maxAmountCeiling.String()
+}
+
+func (v maxAmountValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (maxAmountValidator) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
+	if err := checkMaxAmountRange(req.ConfigValue); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid max_amount", err.Error())
+	}
 }

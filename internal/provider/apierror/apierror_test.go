@@ -1,4 +1,4 @@
-package provider
+package apierror
 
 import (
 	"errors"
@@ -23,7 +23,7 @@ func TestAddAPIErrorNamesEverything(t *testing.T) {
 		{"403", &client.APIError{StatusCode: 403, Code: "forbidden", Message: "missing scope write:billing", RequestID: "req_1"},
 			[]string{"missing scope write:billing", "lacks the scope", "HTTP status: 403"}},
 		{"404", &client.APIError{StatusCode: 404, Code: "not_found", RequestID: "req_2", Title: "Not Found"},
-			[]string{"Not Found", "Check the id", "HTTP status: 404"}},
+			[]string{"Not Found", "Check account_id", "The hostup_shared_hosting_accounts data source lists them", "HTTP status: 404"}},
 		{"409 invoice", &client.APIError{StatusCode: 409, Code: "existing_invoice_blocking", Extensions: map[string]any{"invoiceNumber": "202600001"}},
 			[]string{"An unpaid invoice (202600001)", "cancel_existing_invoice = true", "API error code: existing_invoice_blocking"}},
 		{"429", &client.APIError{StatusCode: 429, Code: "rate_limited", RetryAfter: 30 * time.Second},
@@ -33,7 +33,7 @@ func TestAddAPIErrorNamesEverything(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var diags diag.Diagnostics
-			addAPIError(&diags, "Could not do it", tc.err, apiErrorTarget{attribute: path.Root("account_id")})
+			Add(&diags, "Could not do it", tc.err, At(path.Root("account_id"), "the hostup_shared_hosting_accounts data source lists them"))
 			if len(diags) != 1 {
 				t.Fatalf("want one diagnostic, got %v", diags)
 			}
@@ -58,7 +58,7 @@ func TestAddAPIErrorPlacesFieldErrors(t *testing.T) {
 	err := &client.APIError{StatusCode: 400, Code: "invalid_request", FieldErrors: []client.FieldError{
 		{Pointer: "/productSlug", Detail: "Unknown product.", Code: "unknown_product"},
 	}}
-	addAPIError(&diags, "Could not preview", err, planErrorTarget)
+	Add(&diags, "Could not preview", err, Target{Attribute: path.Root("product_slug"), Pointers: map[string]path.Path{"/productSlug": path.Root("product_slug")}})
 	wp, ok := diags[0].(diag.DiagnosticWithPath)
 	if len(diags) != 1 || !ok || !wp.Path().Equal(path.Root("product_slug")) || !strings.Contains(diags[0].Detail(), "Unknown product. (unknown_product)") {
 		t.Errorf("field error not placed on product_slug: %v", diags)
@@ -67,7 +67,7 @@ func TestAddAPIErrorPlacesFieldErrors(t *testing.T) {
 
 func TestAddAPIErrorForRequestErrors(t *testing.T) {
 	var diags diag.Diagnostics
-	addAPIError(&diags, "Could not read", &client.RequestError{Method: "GET", Path: "/x", Err: errors.New("dial tcp: connection refused")}, apiErrorTarget{})
+	Add(&diags, "Could not read", &client.RequestError{Method: "GET", Path: "/x", Err: errors.New("dial tcp: connection refused")}, Target{})
 	if len(diags) != 1 || !strings.Contains(diags[0].Detail(), "got no answer from HostUp") || !strings.Contains(diags[0].Detail(), "connection refused") {
 		t.Errorf("%v", diags)
 	}

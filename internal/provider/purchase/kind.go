@@ -1,0 +1,143 @@
+package purchase
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+
+	"github.com/hostup/terraform-provider-hostup/internal/client"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
+)
+
+// Descriptor names a paid resource type and says which of its attributes
+// play which part in the lifecycle. Identity attributes are state
+// attributes of the same name.
+type Descriptor struct {
+	// TypeName follows the provider's name: "shared_hosting_plan".
+	TypeName string
+	// Noun names the change in messages: "plan", "VPS size".
+	Noun string
+	// Subject are the attributes naming what the resource is about. Another
+	// value is another subject (a replacement, planned as a create); a null
+	// value in state matches any.
+	Subject []string
+	// Targets are the attributes naming what the subject should be: a new
+	// value is a paid change.
+	Targets []string
+	// Inputs are every input the price depends on, in the order a warning
+	// names the first unknown one.
+	Inputs []string
+	// Identity are the identity attributes, in the order an import id
+	// names them ("acct_…/ord_…").
+	Identity []IdentityAttribute
+	// ParseImportID reads an import id into the identity's values, in
+	// Identity's order.
+	ParseImportID func(id string) ([]string, error)
+	// Keeps says what destroying the resource leaves at HostUp: a summary
+	// ("Hosting account keeps its plan") and a sentence ("It stays on its
+	// current plan at HostUp").
+	Keeps Keeps
+	// MaxAmountNote ends max_amount's description.
+	MaxAmountNote string
+	// Lookup says where valid subject ids come from, for a not-found hint.
+	Lookup string
+}
+
+// IdentityAttribute is one attribute of the resource identity.
+type IdentityAttribute struct {
+	Name        string
+	Description string
+}
+
+// Keeps is the warning that destroying a resource only forgets it.
+type Keeps struct {
+	Summary string
+	Detail  string
+}
+
+// Env is what a resource's own read and record steps work with.
+type Env struct {
+	Client  *client.Client
+	Ledger  *Ledger
+	Diags   *diag.Diagnostics
+	Private Private
+	// SentAt is when the apply sent its purchase, for Record.
+	SentAt time.Time
+}
+
+// Private is where a resource keeps what HostUp does not report yet.
+type Private interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}
+
+// Model is what the lifecycle needs of a paid resource's model M.
+type Model[M any] interface {
+	*M
+	// Purchase returns the embedded shared attributes.
+	Purchase() *Fields
+	// Guards are the user's limits on a change.
+	Guards() Guards
+	// Describe names the subject in messages: "account acct_…".
+	Describe() string
+	// Imported reports whether state holds only what an import sets.
+	Imported() bool
+}
+
+// Kind is what a paid resource supplies to the lifecycle: the rest of it
+// is the same for every paid resource.
+type Kind[M any] interface {
+	Descriptor() Descriptor
+	// Schema holds the resource's own attributes and description; the
+	// lifecycle adds max_amount, price_change, price_status and last_order.
+	Schema() schema.Schema
+	// NewChange makes the change from prior to plan; prior is nil when the
+	// resource is being created.
+	NewChange(c *client.Client, plan, prior *M) (Change, error)
+	// Read refreshes m from HostUp, adding a diagnostic for any failure. It
+	// reports gone when HostUp answered that the subject does not exist.
+	Read(ctx context.Context, env Env, m *M) (gone bool)
+	// Record makes plan what state must become after an apply that ended
+	// with outcome, reading back from HostUp what the outcome left unsettled.
+	Record(ctx context.Context, env Env, outcome Outcome, plan *M)
+}
+
+// ReplacementWarner is a Kind whose replacement leaves something behind that
+// the plan must say in words: Terraform only shows "must be replaced", and
+// replacing a purchase buys again while the old one stays bought.
+type ReplacementWarner[M any] interface {
+	ReplacementWarning(plan, state *M) (summary, detail string)
+}
+
+// ReadFailed handles a failed read of the subject: it reports gone when
+// HostUp answered that the subject does not exist, and adds any other error
+// as a diagnostic.
+func (e Env) ReadFailed(err error, summary string, t apierror.Target) (gone bool) {
+	if client.IsNotFound(err) {
+		return true
+	}
+	apierror.Add(e.Diags, summary, err, t)
+	return false
+}
+
+// ReadBack reads what HostUp reports after an apply into a copy of m, for
+// Record. The purchase stands whatever the read says, so a failed read is a
+// warning, and ok is false.
+func ReadBack[M any, P Model[M]](ctx context.Context, env Env, m *M, read func(context.Context, Env, *M) bool) (current *M, ok bool) {
+	current = new(M)
+	*current = *m
+	var d diag.Diagnostics
+	gone := read(ctx, Env{Client: env.Client, Ledger: env.Ledger, Diags: &d, Private: env.Private}, current)
+	if !gone && !d.HasError() {
+		return current, true
+	}
+	detail := "HostUp answered that it does not exist."
+	if d.HasError() {
+		detail = d.Errors()[0].Summary() + ": " + d.Errors()[0].Detail()
+	}
+	env.Diags.AddWarning("Could not read "+P(m).Describe()+" back",
+		"Reading "+P(m).Describe()+" after the change failed, so state holds what was planned; the next refresh updates it.\n\n"+detail)
+	return nil, false
+}

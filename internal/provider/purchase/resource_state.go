@@ -1,0 +1,196 @@
+package purchase
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// diagnostics is where each step reports.
+type diagnostics = *diag.Diagnostics
+
+// Create adopts the subject and buys what the plan priced, if anything.
+func (r *Resource[M, P]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	r.apply(ctx, req.Plan, nil, &resp.State, resp.Identity, resp.Private, &resp.Diagnostics)
+}
+
+// Update buys what the plan priced, if anything.
+func (r *Resource[M, P]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	prior := r.decodeState(ctx, req.State, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.apply(ctx, req.Plan, prior, &resp.State, resp.Identity, resp.Private, &resp.Diagnostics)
+}
+
+// apply is Create and Update alike: buy what ModifyPlan planned, if
+// anything, and store the plan, which already holds what state must become,
+// once the kind has recorded what HostUp reports where the outcome leaves it
+// open. A purchase whose outcome is unknown is stored too, marked, so that
+// nothing buys it again before HostUp shows what happened.
+func (r *Resource[M, P]) apply(ctx context.Context, planned tfsdk.Plan, prior *M, state *tfsdk.State, identity *tfsdk.ResourceIdentity, private Private, diags diagnostics) {
+	plan := new(M)
+	diags.Append(planned.Get(ctx, plan)...)
+	if diags.HasError() {
+		return
+	}
+	ch, err := r.kind.NewChange(r.client, plan, prior)
+	if err != nil {
+		diags.AddError("Invalid "+r.desc.Noun+" change", err.Error())
+		return
+	}
+	sentAt := time.Now().UTC()
+	fields := P(plan).Purchase()
+	outcome := r.flow.apply(ctx, fields, P(plan).Guards(), ch, diags)
+	switch outcome {
+	case Refused:
+		return
+	case Uncertain:
+		fields.LastOrder = types.ObjectNull(orderAttrTypes)
+		diags.Append(markUnconfirmed(ctx, private, ch.About().Action, sentAt)...)
+	}
+	env := r.env(diags, private)
+	env.SentAt = sentAt
+	r.kind.Record(ctx, env, outcome, plan)
+	if fields.PriceChange.IsUnknown() {
+		fields.PriceChange = types.ObjectNull(priceChangeAttrTypes)
+	}
+	if fields.PriceStatus.IsUnknown() {
+		fields.PriceStatus = types.StringNull()
+	}
+	diags.Append(state.Set(ctx, plan)...)
+	r.setIdentity(ctx, state, identity, diags)
+}
+
+// Read refreshes state from HostUp. A purchase whose outcome was unknown is
+// confirmed first: until HostUp shows what happened, Read stops with an
+// error, so that no plan buys it again.
+func (r *Resource[M, P]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	m := r.decodeState(ctx, req.State, &resp.Diagnostics)
+	if m == nil || resp.Diagnostics.HasError() {
+		return
+	}
+	if !r.resolveUnconfirmed(ctx, m, resp.Private, &resp.Diagnostics) {
+		return
+	}
+	imported := P(m).Imported()
+	gone := r.kind.Read(ctx, r.env(&resp.Diagnostics, resp.Private), m)
+	switch {
+	case gone && imported:
+		resp.Diagnostics.AddAttributeError(r.subjectPath(), "No such "+P(m).Describe(),
+			fmt.Sprintf("HostUp answered that %s does not exist (or is not visible to this API key), so it cannot be "+
+				"imported. Check the id: %s.", P(m).Describe(), r.desc.Lookup))
+		return
+	case gone:
+		// Terraform needs the identity even of a resource Read removes.
+		r.setIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
+		resp.Diagnostics.AddWarning("No longer at HostUp: "+P(m).Describe(),
+			fmt.Sprintf("HostUp answered that %s does not exist (or is not visible to this API key); it was removed from state.", P(m).Describe()))
+		resp.State.RemoveResource(ctx)
+		return
+	case resp.Diagnostics.HasError():
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	r.setIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
+}
+
+// Delete only forgets: nothing at HostUp is cancelled or refunded. A
+// purchase whose outcome is unknown is not forgotten: its replacement would
+// buy again.
+func (r *Resource[M, P]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	if r.refuseUnconfirmed(ctx, req.Private, req.State, &resp.Diagnostics) {
+		return
+	}
+	m := r.decodeState(ctx, req.State, &resp.Diagnostics)
+	if m == nil {
+		return
+	}
+	summary, detail := r.keeps(m)
+	resp.Diagnostics.AddWarning(summary, detail)
+}
+
+// ImportState reads an import id, or an identity, into the identity
+// attributes of state. Read then adopts what HostUp reports.
+func (r *Resource[M, P]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	values, err := r.importValues(ctx, req)
+	if err != nil {
+		resp.Diagnostics.AddError(err.Error(), err.detail)
+		return
+	}
+	for i, a := range r.desc.Identity {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(a.Name), values[i])...)
+		if resp.Identity != nil {
+			resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root(a.Name), values[i])...)
+		}
+	}
+}
+
+// importError is a refused import id or identity.
+type importError struct{ summary, detail string }
+
+func (e *importError) Error() string { return e.summary }
+
+func (r *Resource[M, P]) importValues(ctx context.Context, req resource.ImportStateRequest) ([]string, *importError) {
+	if req.ID != "" {
+		values, err := r.desc.ParseImportID(req.ID)
+		if err != nil {
+			return nil, &importError{"Invalid import id", err.Error()}
+		}
+		return values, nil
+	}
+	values := make([]string, 0, len(r.desc.Identity))
+	for _, a := range r.desc.Identity {
+		var v types.String
+		if d := req.Identity.GetAttribute(ctx, path.Root(a.Name), &v); d.HasError() || v.IsNull() || v.IsUnknown() {
+			return nil, &importError{"Invalid import identity", "The identity needs " + a.Name + ": " + a.Description}
+		}
+		values = append(values, v.ValueString())
+	}
+	if _, err := r.desc.ParseImportID(strings.Join(values, "/")); err != nil {
+		return nil, &importError{"Invalid import identity", err.Error()}
+	}
+	return values, nil
+}
+
+// setIdentity copies the identity attributes from state, where they have
+// the same names.
+func (r *Resource[M, P]) setIdentity(ctx context.Context, state *tfsdk.State, identity *tfsdk.ResourceIdentity, diags diagnostics) {
+	if identity == nil {
+		return
+	}
+	for _, a := range r.desc.Identity {
+		var v types.String
+		diags.Append(state.GetAttribute(ctx, path.Root(a.Name), &v)...)
+		diags.Append(identity.SetAttribute(ctx, path.Root(a.Name), v)...)
+	}
+}
+
+func (r *Resource[M, P]) decodeState(ctx context.Context, state tfsdk.State, diags diagnostics) *M {
+	if state.Raw.IsNull() {
+		return nil
+	}
+	m := new(M)
+	diags.Append(state.Get(ctx, m)...)
+	return m
+}
+
+func (r *Resource[M, P]) env(diags diagnostics, private Private) Env {
+	return Env{Client: r.client, Ledger: r.ledger, Diags: diags, Private: private}
+}
+
+// nothingPlannedOrder is last_order when a plan buys nothing: what state
+// has, or null on create.
+func nothingPlannedOrder[M any, P Model[M]](prior *M) types.Object {
+	if prior == nil {
+		return types.ObjectNull(orderAttrTypes)
+	}
+	return P(prior).Purchase().LastOrder
+}

@@ -1,0 +1,212 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/hostup/terraform-provider-hostup/internal/client"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
+)
+
+func (vpsSizeKind) NewChange(c *client.Client, plan, prior *vpsSizeModel) (purchase.Change, error) {
+	vm, err := parseVMID(plan.VMID.ValueString())
+	if err != nil {
+		return nil, err
+	}
+	about := purchase.About{Subject: "VM " + vm.String(), LockKey: "vm:" + vm.String(), Attribute: path.Root("options"),
+		Errors: apierror.Target{Attribute: path.Root("vm_id"), Lookup: vmLookup, Pointers: map[string]path.Path{
+			"/productSlug": path.Root("product_slug"), "/resources": path.Root("options"), "/cancelExistingInvoice": path.Root("cancel_existing_invoice"),
+		}}}
+	if vm.isV2() {
+		ch := &vpsV2Change{about: about, client: c, id: vm.v2, slug: plan.ProductSlug.ValueString(), wanted: int64Map(plan.Options), plan: plan, prior: prior}
+		ch.about.Action = ch.describe()
+		if ch.slug != "" && len(ch.wanted) == 0 {
+			ch.about.Attribute = path.Root("product_slug")
+		}
+		return ch, nil
+	}
+	ch := &vmV1Change{about: about, client: c, id: vm.v1, plan: plan, prior: prior,
+		up: client.VMUpgrade{Package: plan.Package.ValueString(), BillingCycle: plan.BillingCycle.ValueString()}}
+	ch.diffResources()
+	return ch, nil
+}
+
+// vmV1Change resizes a v1 VM: priced by an estimate (send: false), whose
+// draft the commit buys. HostUp reports no v1 option quantities, so only
+// quantities that differ from what state bought are sent: v1 quantities are
+// totals, and sending one already in place buys nothing.
+type vmV1Change struct {
+	about       purchase.About
+	client      *client.Client
+	id          int64
+	plan, prior *vpsSizeModel
+	up          client.VMUpgrade
+	lowers      []string
+	current     *client.VMDetails // read by Inspect
+	draftID     int64             // the estimate Price made, which Commit buys
+}
+
+func (ch *vmV1Change) diffResources() {
+	var bought map[string]int64
+	if ch.prior != nil {
+		bought = int64Map(ch.prior.Resources)
+	}
+	wanted := int64Map(ch.plan.Resources)
+	for _, k := range slices.Sorted(maps.Keys(wanted)) {
+		if had, ok := bought[k]; !ok || had != wanted[k] {
+			if ch.up.Resources == nil {
+				ch.up.Resources = map[string]int64{}
+			}
+			ch.up.Resources[k] = wanted[k]
+			if ok && wanted[k] < had {
+				ch.lowers = append(ch.lowers, fmt.Sprintf("resource %s %d → %d", k, had, wanted[k]))
+			}
+		}
+	}
+	ch.about.Attribute, ch.about.Errors = path.Root("package"), apierror.At(path.Root("package"), "")
+	ch.about.Action = fmt.Sprintf("move VM %d to package %s", ch.id, ch.up.Package)
+	switch {
+	case len(ch.up.Resources) > 0 && ch.up.Package == "":
+		ch.about.Action, ch.about.Attribute = fmt.Sprintf("set resources %s of VM %d", describeQuantities(ch.up.Resources), ch.id), path.Root("resources")
+	case len(ch.up.Resources) > 0:
+		ch.about.Action += " with resources " + describeQuantities(ch.up.Resources)
+	}
+}
+
+func (ch *vmV1Change) About() purchase.About { return ch.about }
+
+func (ch *vmV1Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *purchase.Quote {
+	d, err := ch.client.GetVMDetails(ctx, ch.id)
+	if err != nil {
+		apierror.Add(diags, "Could not read "+ch.about.Subject, err, apierror.At(path.Root("vm_id"), vmLookup))
+		return nil
+	}
+	ch.current = d
+	if ch.up.BillingCycle != "" && ch.up.BillingCycle != d.BillingCycle {
+		diags.AddAttributeError(path.Root("billing_cycle"), "billing_cycle is not the VM's",
+			fmt.Sprintf("%s is billed %s, and HostUp's v1 upgrade route prices a change on the VM's own cycle; it cannot change it. "+
+				"Set billing_cycle = %q (or remove it). Nothing was bought.", ch.about.Subject, d.BillingCycle, d.BillingCycle))
+		return nil
+	}
+	q := &purchase.Quote{From: d.ProductID, FromName: describeProduct(d.ProductName, d.ProductID), To: d.ProductID,
+		ToName: describeProduct(d.ProductName, d.ProductID), Lowers: ch.lowers, Downgrade: len(ch.lowers) > 0,
+		Canonical: vmCanonical(d.Hostname)}
+	if ch.up.Package != "" && ch.up.Package != d.ProductID {
+		q.To, q.ToName = ch.up.Package, "package "+ch.up.Package
+	} else {
+		ch.up.Package = "" // only the resources change
+	}
+	if ch.up.Package == "" && len(ch.up.Resources) == 0 {
+		q.InPlace = true
+		keepSpecs(ch.plan, ch.prior)
+	}
+	return q
+}
+
+func (ch *vmV1Change) Price(ctx context.Context, q *purchase.Quote, diags *diag.Diagnostics) bool {
+	est, err := ch.client.EstimateVMUpgrade(ctx, ch.id, ch.up)
+	if client.HasCode(err, client.ErrorCodeV1NoChanges) {
+		q.InPlace = true
+		return true
+	}
+	if err != nil {
+		apierror.Add(diags, "Could not estimate the price to "+ch.about.Action, err, ch.about.Errors)
+		return false
+	}
+	ch.draftID = est.DraftID
+	q.Price = &client.PriceChange{Amount: est.Prorated, RecurringAmount: est.Recurring, CurrencyCode: est.CurrencyCode,
+		BillingCycle: ch.current.BillingCycle}
+	switch {
+	case est.Prorated.IsNegative():
+		q.Downgrade = true
+	case !ch.current.Price.IsSet():
+		// Without the VM's price, a lower recurring price cannot be told:
+		// the guard takes the change for a downgrade.
+		q.Downgrade = true
+		q.Lowers = append(q.Lowers, "perhaps its recurring price (HostUp did not report the VM's current price)")
+	case est.Recurring.LessThan(ch.current.Price.Decimal):
+		q.Downgrade = true
+		q.Lowers = append(q.Lowers, fmt.Sprintf("its recurring price %s → %s", ch.current.Price, est.Recurring))
+	}
+	return true
+}
+
+func (ch *vmV1Change) Commit(ctx context.Context, _ *purchase.Quote) (*purchase.Receipt, error) {
+	res, err := ch.client.CommitVMUpgrade(ctx, ch.id, ch.draftID, ch.up)
+	if client.HasCode(err, client.ErrorCodeV1NoChanges) {
+		return &purchase.Receipt{InPlace: true}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	o := purchase.NewOrder(res.OrderID, res.InvoiceID)
+	o.SetCharged(res.Total, "")
+	return &purchase.Receipt{Order: o, Invoiced: res.InvoiceID != "", Charged: res.Total, ChargeReported: true}, nil
+}
+
+// Confirm reads the VM's package. HostUp schedules VM changes and v1 reports
+// no order, so a package not yet changed, or a change of resources alone,
+// cannot be told from one never made.
+func (ch *vmV1Change) Confirm(ctx context.Context) (purchase.Confirmation, error) {
+	target := ch.plan.Package.ValueString()
+	if target == "" {
+		return purchase.Unconfirmed, nil
+	}
+	d, err := ch.client.GetVMDetails(ctx, ch.id)
+	if err != nil || d.ProductID != target {
+		return purchase.Unconfirmed, err
+	}
+	return purchase.Confirmed, nil
+}
+
+// keepSpecs keeps the specs state has when nothing is bought.
+func keepSpecs(plan, prior *vpsSizeModel) {
+	if prior != nil && plan.Specs.IsUnknown() {
+		plan.Specs = prior.Specs
+	}
+}
+
+// vmCanonical names a VM by its hostname, which both id generations report.
+func vmCanonical(hostname string) string {
+	if hostname == "" {
+		return ""
+	}
+	return "the VM named " + hostname
+}
+
+// describeLowered lists what a change of quantities lowers: "backupSlots 7 → 0".
+func describeLowered(current, wanted map[string]int64) []string {
+	var out []string
+	for _, k := range slices.Sorted(maps.Keys(wanted)) {
+		if had, ok := current[k]; ok && wanted[k] < had {
+			out = append(out, fmt.Sprintf("%s %d → %d", k, had, wanted[k]))
+		}
+	}
+	return out
+}
+
+// describeOptions names what a change of options moves from and to.
+func describeOptions(current, changed map[string]int64) (from, to string) {
+	was := map[string]int64{}
+	for k := range changed {
+		was[k] = current[k]
+	}
+	return describeQuantities(was), describeQuantities(changed)
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
