@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
 )
 
@@ -45,6 +46,17 @@ func invoicesToCancel(blocking []client.InvoiceSummary) []purchase.Invoice {
 		out = append(out, purchase.Invoice{ID: inv.ID, Number: inv.Number, Amount: inv.Amount, CurrencyCode: inv.CurrencyCode})
 	}
 	return out
+}
+
+// unpaidInvoices lists the invoices a change of the account would cancel:
+// its unpaid invoices, as its billing-cycle route lists them.
+func unpaidInvoices(ctx context.Context, c *client.Client, account string, gate client.ActionGate, diags *diag.Diagnostics) ([]purchase.Invoice, bool) {
+	cycles, err := c.GetSharedHostingBillingCycles(ctx, account)
+	if err != nil {
+		apierror.Add(diags, "Could not read the unpaid invoices of account "+account, err, apierror.At(path.Root("cancel_existing_invoice"), ""))
+		return nil, false
+	}
+	return invoicesToCancel(cycles.BlockingInvoices), namesBlockingInvoices(gate, cycles.BlockingInvoices, true, diags)
 }
 
 // namesBlockingInvoices refuses to let HostUp cancel invoices that it does

@@ -15,15 +15,9 @@ type sharedHostingBillingCycleModel struct {
 	CancelExistingInvoice types.Bool   `tfsdk:"cancel_existing_invoice"`
 }
 
-// FromAPI takes the cycle HostUp bills the account on. Any pending change
-// has taken effect once HostUp reports it, so nothing is pending after.
+// FromAPI takes the cycle HostUp bills the account on.
 func (m *sharedHostingBillingCycleModel) FromAPI(cycles *client.SharedHostingBillingCycles) {
 	m.BillingCycle = types.StringValue(cycles.CurrentBillingCycle)
-	m.Settled()
-	// An imported resource has no configuration yet: the flag's default.
-	if m.CancelExistingInvoice.IsNull() {
-		m.CancelExistingInvoice = types.BoolValue(false)
-	}
 }
 
 // ToAPI is the change the model asks for.

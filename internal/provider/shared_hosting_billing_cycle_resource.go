@@ -45,6 +45,8 @@ func (billingCycleKind) Descriptor() purchase.Descriptor {
 		Targets:       []string{"billing_cycle"},
 		Inputs:        []string{"account_id", "billing_cycle", "cancel_existing_invoice"},
 		Identity:      []purchase.IdentityAttribute{{Name: "account_id", Description: "The account's v2 id (`acct_…`)."}},
+		Adopts:        []string{"billing_cycle"},
+		ImportForm:    "its account id (acct_…)",
 		ParseImportID: oneID(parseV2AccountID),
 		Keeps:         purchase.Keeps{Summary: "Hosting account keeps its billing cycle", Detail: "It stays on its current billing cycle at HostUp"},
 		Lookup:        accountLookup,
@@ -102,17 +104,4 @@ func (billingCycleKind) Read(ctx context.Context, env purchase.Env, m *sharedHos
 	}
 	m.FromAPI(cycles)
 	return false
-}
-
-// Record takes the cycle HostUp reports when the apply left it open:
-// HostUp may bill the account on another cycle than the one configured, and
-// then the next plan prices the change still needed.
-func (k billingCycleKind) Record(ctx context.Context, env purchase.Env, outcome purchase.Outcome, plan *sharedHostingBillingCycleModel) {
-	if outcome != purchase.Mismatch && outcome != purchase.InPlace && outcome != purchase.AnswerLost {
-		return
-	}
-	if current, ok := purchase.ReadBack[sharedHostingBillingCycleModel, *sharedHostingBillingCycleModel](ctx, env, plan, k.Read); ok &&
-		!current.BillingCycle.Equal(plan.BillingCycle) {
-		*plan = *current
-	}
 }

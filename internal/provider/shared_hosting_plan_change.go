@@ -50,29 +50,18 @@ func (ch *planV2Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *p
 	}
 	refusal := gateRefusal{change: "plan change", action: "change the plan of account " + ch.account,
 		subject: path.Root("account_id"), cancelOptIn: ch.req.CancelExistingInvoice}
-	if !refusal.allows(opts.Actions.CanUpgrade, diags) || !ch.listInvoices(ctx, opts.Actions.CanUpgrade, q, diags) {
+	if !refusal.allows(opts.Actions.CanUpgrade, diags) {
 		return nil
+	}
+	if ch.req.CancelExistingInvoice {
+		if q.InvoicesToCancel, ok = unpaidInvoices(ctx, ch.client, ch.account, opts.Actions.CanUpgrade, diags); !ok {
+			return nil
+		}
 	}
 	q.ToName = describeProduct(option.Name, option.ProductSlug)
 	q.Downgrade = option.Type == client.OptionTypeDowngrade
 	ch.plan.CurrentProduct = productValue(target, option.Name)
 	return q
-}
-
-// listInvoices names the invoices a change would cancel, when the user let
-// HostUp cancel them: the account's unpaid invoices, as its billing-cycle
-// route lists them.
-func (ch *planV2Change) listInvoices(ctx context.Context, gate client.ActionGate, q *purchase.Quote, diags *diag.Diagnostics) bool {
-	if !ch.req.CancelExistingInvoice {
-		return true
-	}
-	cycles, err := ch.client.GetSharedHostingBillingCycles(ctx, ch.account)
-	if err != nil {
-		apierror.Add(diags, "Could not read the unpaid invoices of account "+ch.account, err, apierror.At(path.Root("cancel_existing_invoice"), ""))
-		return false
-	}
-	q.InvoicesToCancel = invoicesToCancel(cycles.BlockingInvoices)
-	return namesBlockingInvoices(gate, cycles.BlockingInvoices, true, diags)
 }
 
 func (ch *planV2Change) Price(ctx context.Context, q *purchase.Quote, diags *diag.Diagnostics) bool {

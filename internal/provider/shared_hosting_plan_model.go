@@ -23,14 +23,12 @@ type sharedHostingPlanModel struct {
 }
 
 // FromAPI takes a v2 account's plan from its upgrade options, and its
-// status from the account. Any pending change has taken effect once HostUp
-// reports it, so nothing is pending after.
+// status from the account.
 func (m *sharedHostingPlanModel) FromAPI(opts *client.UpgradeOptions, acct *client.SharedHostingAccount) {
 	m.ProductSlug = types.StringValue(opts.CurrentPackage.ProductSlug)
 	m.Domain = types.StringValue(opts.Domain)
 	m.ServiceStatus = types.StringValue(acct.ServiceStatus)
 	m.CurrentProduct = productValue(opts.CurrentPackage.ProductSlug, opts.CurrentPackage.Name)
-	m.settle()
 }
 
 // FromV1 takes a v1 account's plan from its billing-cycle answer, which
@@ -40,18 +38,6 @@ func (m *sharedHostingPlanModel) FromV1(info *client.BillingCycleInfo) {
 	m.Domain = types.StringValue(info.AccountDetails.Domain)
 	m.ServiceStatus = types.StringNull()
 	m.CurrentProduct = productValue(info.ProductID, info.AccountDetails.Name)
-	m.settle()
-}
-
-func (m *sharedHostingPlanModel) settle() {
-	m.Settled()
-	// An imported resource has no configuration yet: the flags' defaults.
-	if m.AllowDowngrade.IsNull() {
-		m.AllowDowngrade = types.BoolValue(false)
-	}
-	if m.CancelExistingInvoice.IsNull() {
-		m.CancelExistingInvoice = types.BoolValue(false)
-	}
 }
 
 // target is the plan asked for, in the account's generation's terms.

@@ -47,7 +47,9 @@ func (planKind) Descriptor() purchase.Descriptor {
 		// An unknown product_id of a v1 account is not among them: v1 has no
 		// preview either way, and the plan says so.
 		Inputs:        []string{"account_id", "product_slug", "cancel_existing_invoice"},
+		Adopts:        []string{"product_slug", "product_id"},
 		Identity:      []purchase.IdentityAttribute{{Name: "account_id", Description: "The account: a v2 id (`acct_…`) or a v1 integer id (`20000`)."}},
+		ImportForm:    "its account id (acct_… or 20000)",
 		ParseImportID: oneID(parseAccountID),
 		Keeps:         purchase.Keeps{Summary: "Hosting account keeps its plan", Detail: "It stays on its current plan at HostUp"},
 		MaxAmountNote: " Needs a preview, so it is only accepted for v2 accounts.",
@@ -147,41 +149,6 @@ func (planKind) Read(ctx context.Context, env purchase.Env, m *sharedHostingPlan
 	}
 	m.FromAPI(opts, acct)
 	return false
-}
-
-// Record takes what HostUp reports where the apply left it open. After a
-// mismatch, or a change found in place or confirmed by reading, that is the
-// plan HostUp holds (which may differ from the one configured; the next
-// plan then prices the change still needed); otherwise only what the plan
-// could not know (a v1 product's name, a new resource's status).
-func (k planKind) Record(ctx context.Context, env purchase.Env, outcome purchase.Outcome, plan *sharedHostingPlanModel) {
-	truth := outcome == purchase.Mismatch || outcome == purchase.InPlace || outcome == purchase.AnswerLost
-	if !truth && !plan.CurrentProduct.IsUnknown() && !plan.ServiceStatus.IsUnknown() && !plan.Domain.IsUnknown() {
-		return
-	}
-	current, ok := purchase.ReadBack[sharedHostingPlanModel, *sharedHostingPlanModel](ctx, env, plan, k.Read)
-	if !ok {
-		current = &sharedHostingPlanModel{CurrentProduct: productValue(plan.target().ValueString(), ""),
-			Domain: types.StringNull(), ServiceStatus: types.StringNull()}
-		truth = false
-	}
-	if truth {
-		plan.CurrentProduct, plan.Domain, plan.ServiceStatus = current.CurrentProduct, current.Domain, current.ServiceStatus
-		if !current.target().Equal(plan.target()) {
-			plan.ProductSlug, plan.ProductID = current.ProductSlug, current.ProductID
-			plan.Settled()
-		}
-		return
-	}
-	if plan.CurrentProduct.IsUnknown() {
-		plan.CurrentProduct = current.CurrentProduct
-	}
-	if plan.Domain.IsUnknown() {
-		plan.Domain = current.Domain
-	}
-	if plan.ServiceStatus.IsUnknown() {
-		plan.ServiceStatus = current.ServiceStatus
-	}
 }
 
 func (r *sharedHostingPlanResource) ConfigValidators(context.Context) []resource.ConfigValidator {

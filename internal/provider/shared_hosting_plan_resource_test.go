@@ -80,12 +80,28 @@ func expectOrders(sim *hostupsim.Server, want int) func() error {
 	}
 }
 
+// priceChange checks the price of a pending change.
 func priceChange(amount, recurring, cycle string) knownvalue.Check {
-	return knownvalue.ObjectExact(map[string]knownvalue.Check{
+	return knownvalue.ObjectPartial(map[string]knownvalue.Check{
 		"amount":           number(amount),
 		"recurring_amount": number(recurring),
 		"currency_code":    knownvalue.StringExact("SEK"),
 		"billing_cycle":    knownvalue.StringExact(cycle),
+	})
+}
+
+// changeFromTo checks what a pending change moves from and to, and its
+// one-line summary, as a reviewer reads them in the plan.
+func changeFromTo(from, to, summary string) knownvalue.Check {
+	var fromCheck knownvalue.Check = knownvalue.Null()
+	if from != "" {
+		fromCheck = knownvalue.StringExact(from)
+	}
+	return knownvalue.ObjectPartial(map[string]knownvalue.Check{
+		"from":               fromCheck,
+		"to":                 knownvalue.StringExact(to),
+		"summary":            knownvalue.StringExact(summary),
+		"invoices_to_cancel": knownvalue.ListExact([]knownvalue.Check{}),
 	})
 }
 

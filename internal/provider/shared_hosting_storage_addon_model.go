@@ -31,12 +31,10 @@ type storageAddonModel struct {
 	RequestedAt   types.String `tfsdk:"requested_at"`
 }
 
-// FromAPI takes the order's status and invoice. A bought block has nothing
-// pending.
+// FromAPI takes the order's status and invoice.
 func (m *storageAddonModel) FromAPI(order *client.Order) {
 	m.OrderStatus = types.StringValue(order.Status)
 	m.InvoiceID = tfvalue.Pointer(order.InvoiceID)
-	m.Settled()
 }
 
 // ToAPI is the purchase the model asks for.

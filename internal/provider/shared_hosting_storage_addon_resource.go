@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
@@ -52,6 +51,7 @@ func (storageKind) Descriptor() purchase.Descriptor {
 			{Name: "order_id", Description: "The block's order (`ord_…`)."},
 		},
 		ParseImportID: parseStorageAddonImportID,
+		ImportForm:    "acct_…/ord_… (the account and the block's order id)",
 		Keeps:         purchase.Keeps{Summary: "Storage block stays bought", Detail: "The block stays bought and billed at HostUp"},
 		MaxAmountNote: " Changing it later buys nothing.",
 		Lookup:        accountLookup,
@@ -158,46 +158,17 @@ func (storageKind) Read(ctx context.Context, env purchase.Env, m *storageAddonMo
 	return false
 }
 
-// Record fills the order's attributes after a purchase, and records a
-// purchase whose answer was lost as such, so that nothing buys it again
-// until the user has looked.
+// Record fills the order's attributes after a purchase from HostUp's
+// answer, and records a purchase whose answer was lost as such, so that
+// nothing buys it again until the user has looked.
 func (storageKind) Record(ctx context.Context, env purchase.Env, outcome purchase.Outcome, plan *storageAddonModel) {
 	switch outcome {
 	case purchase.Uncertain:
 		plan.recordOutcomeUnknown(env.SentAt)
-		env.Diags.AddAttributeError(path.Root("order_id"), "Storage block may have been bought",
-			fmt.Sprintf("State records this purchase with order_status = %q and no order id, and every plan and apply stops "+
-				"here, before anything is sent, until you resolve it.%s", orderStatusOutcomeUnknown, storageResolution(plan, plan.RequestedAt.ValueString())))
 	case purchase.Bought:
+		// The order's status is read back with the rest of what is unknown.
 		env.Diags.Append(plan.recordPurchase(ctx, env.SentAt)...)
-		plan.OrderStatus = types.StringNull()
-		order, err := env.Client.GetOrder(ctx, plan.OrderID.ValueString())
-		if err != nil {
-			env.Diags.AddWarning("Could not read the new order's status",
-				fmt.Sprintf("The block was bought (order %s), but reading the order failed: %s. order_status is left null until the next refresh.",
-					plan.OrderID.ValueString(), err))
-			return
-		}
-		plan.OrderStatus = types.StringValue(order.Status)
-		if plan.InvoiceID.IsNull() {
-			plan.InvoiceID = tfvalue.Pointer(order.InvoiceID)
-		}
 	}
-}
-
-// UnresolvedHelp says how to resolve a purchase whose answer was lost:
-// HostUp has nothing to read that would confirm it.
-func (storageKind) UnresolvedHelp(m *storageAddonModel, sentAt string) (string, string) {
-	return "Storage purchase with an unknown outcome", fmt.Sprintf("The purchase of storage %s for account %s, sent at %s, "+
-		"got no usable answer, so it may or may not have been bought. Nothing is sent until you resolve it, because buying "+
-		"again could buy a second block.%s", m.AddonID.ValueString(), m.AccountID.ValueString(), sentAt, storageResolution(m, sentAt))
-}
-
-func storageResolution(m *storageAddonModel, sentAt string) string {
-	account := m.AccountID.ValueString()
-	return fmt.Sprintf("\n  - if HostUp's control panel shows the block (an order for %s on account %s around %s): run terraform "+
-		"state rm on this resource, then terraform import it as %s/ord_… (its order id);\n  - if it shows none: run terraform "+
-		"state rm on this resource (or declare a removed block), then terraform apply to buy it.", m.AddonID.ValueString(), account, sentAt, account)
 }
 
 func (storageKind) ReplacementWarning(plan, state *storageAddonModel) (string, string) {

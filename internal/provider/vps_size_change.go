@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -179,34 +178,4 @@ func vmCanonical(hostname string) string {
 		return ""
 	}
 	return "the VM named " + hostname
-}
-
-// describeLowered lists what a change of quantities lowers: "backupSlots 7 → 0".
-func describeLowered(current, wanted map[string]int64) []string {
-	var out []string
-	for _, k := range slices.Sorted(maps.Keys(wanted)) {
-		if had, ok := current[k]; ok && wanted[k] < had {
-			out = append(out, fmt.Sprintf("%s %d → %d", k, had, wanted[k]))
-		}
-	}
-	return out
-}
-
-// describeOptions names what a change of options moves from and to.
-func describeOptions(current, changed map[string]int64) (from, to string) {
-	was := map[string]int64{}
-	for k := range changed {
-		was[k] = current[k]
-	}
-	return describeQuantities(was), describeQuantities(changed)
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
 }

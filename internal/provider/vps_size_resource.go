@@ -45,6 +45,9 @@ func (vpsSizeKind) Descriptor() purchase.Descriptor {
 		Targets:       []string{"package", "resources", "billing_cycle", "product_slug", "options"},
 		Inputs:        []string{"vm_id", "package", "resources", "billing_cycle", "product_slug", "options", "cancel_existing_invoice"},
 		Identity:      []purchase.IdentityAttribute{{Name: "vm_id", Description: "The VM: a v1 integer vmid (`10000`) or a v2 id (`vps_…`)."}},
+		Adopts:        []string{"package", "product_slug"},
+		Scheduled:     true,
+		ImportForm:    "its VM id (vps_… or 10000)",
 		ParseImportID: oneID(parseVMID),
 		Keeps:         purchase.Keeps{Summary: "VM keeps its size", Detail: "It keeps its package and options at HostUp"},
 		Lookup:        vmLookup,
@@ -117,40 +120,10 @@ func (vpsSizeKind) Schema() schema.Schema {
 	}
 }
 
-// Read takes what HostUp reports, except a bought change HostUp has not
-// carried out yet: state keeps it, so that the next plan does not buy it
-// again, until HostUp reports it or its order failed.
-func (k vpsSizeKind) Read(ctx context.Context, env purchase.Env, m *vpsSizeModel) bool {
-	var current vpsSizeModel
-	if gone := k.readCurrent(ctx, env, m.VMID.ValueString(), &current); gone || env.Diags.HasError() {
-		return gone
-	}
-	if m.Imported() {
-		// Options stay unmanaged until the configuration names them.
-		m.Package, m.ProductSlug = current.Package, current.ProductSlug
-	}
-	raw, d := env.Private.GetKey(ctx, pendingSizeKey)
-	env.Diags.Append(d...)
-	pending, ok := decodePendingSize(raw)
-	m.Specs = current.Specs
-	if ok && !pending.reportedBy(&current) && stillPending(ctx, env.Client, pending) {
-		return false
-	}
-	if ok {
-		env.Diags.Append(env.Private.SetKey(ctx, pendingSizeKey, nil)...)
-	}
-	m.recordReported(&current)
-	m.Settled()
-	for _, flag := range []*types.Bool{&m.AllowDowngrade, &m.CancelExistingInvoice} {
-		if flag.IsNull() {
-			*flag = types.BoolValue(false)
-		}
-	}
-	return false
-}
-
-func (vpsSizeKind) readCurrent(ctx context.Context, env purchase.Env, id string, m *vpsSizeModel) bool {
-	vm, err := parseVMID(id)
+// Read takes what HostUp reports of the VM: its package or plan, its
+// options (v1 reports none) and its specs.
+func (vpsSizeKind) Read(ctx context.Context, env purchase.Env, m *vpsSizeModel) bool {
+	vm, err := parseVMID(m.VMID.ValueString())
 	if err != nil {
 		env.Diags.AddAttributeError(path.Root("vm_id"), "Invalid VM id", err.Error())
 		return false
@@ -170,41 +143,6 @@ func (vpsSizeKind) readCurrent(ctx context.Context, env purchase.Env, id string,
 	}
 	m.FromV1(d)
 	return false
-}
-
-// stillPending reports whether a bought change may still be carried out. A
-// v2 order can be looked up: a cancelled or failed one never will be. v1
-// has no order route, so a v1 change counts as pending until HostUp reports it.
-func stillPending(ctx context.Context, c *client.Client, p pendingSize) bool {
-	if !strings.HasPrefix(p.OrderID, "ord_") {
-		return true
-	}
-	order, err := c.GetOrder(ctx, p.OrderID)
-	return err != nil || (order.Status != client.OrderStatusCancelled && order.Status != client.OrderStatusFailed)
-}
-
-// Record keeps a bought change until HostUp carries it out, and takes the
-// specs HostUp reports; after a mismatch or a change found in place, also
-// what HostUp holds, and the next plan prices what is still needed.
-func (k vpsSizeKind) Record(ctx context.Context, env purchase.Env, outcome purchase.Outcome, plan *vpsSizeModel) {
-	if outcome == purchase.Bought || outcome == purchase.AnswerLost {
-		env.Diags.Append(env.Private.SetKey(ctx, pendingSizeKey, plan.pendingSize().encode())...)
-	}
-	current, ok := purchase.ReadBack[vpsSizeModel, *vpsSizeModel](ctx, env, plan, func(ctx context.Context, env purchase.Env, m *vpsSizeModel) bool {
-		return k.readCurrent(ctx, env, m.VMID.ValueString(), m)
-	})
-	switch {
-	case !ok:
-		if plan.Specs.IsUnknown() {
-			plan.Specs = types.ObjectNull(vpsSpecsAttrTypes)
-		}
-	case outcome == purchase.Mismatch || outcome == purchase.InPlace:
-		plan.Specs = current.Specs
-		plan.recordReported(current)
-		plan.Settled()
-	default:
-		plan.Specs = current.Specs
-	}
 }
 
 // ValidateConfig refuses, before any request, inputs of the other API

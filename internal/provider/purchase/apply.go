@@ -47,7 +47,9 @@ const confirmTimeout = 30 * time.Second
 
 // apply buys the change the plan priced, at most once. p holds the planned
 // values and receives last_order.
-func (f *Flow) apply(ctx context.Context, p *Fields, g Guards, ch Change, diags *diag.Diagnostics) Outcome {
+// A commit whose outcome stays unknown is reported with resolution, which
+// says how to resolve it.
+func (f *Flow) apply(ctx context.Context, p *Fields, g Guards, ch Change, resolution string, diags *diag.Diagnostics) Outcome {
 	if !p.pending() {
 		return NothingPlanned
 	}
@@ -91,7 +93,7 @@ func (f *Flow) apply(ctx context.Context, p *Fields, g Guards, ch Change, diags 
 	case err == nil:
 		return f.checkReceipt(ctx, p, g, q, res, about, diags)
 	case client.OutcomeUnknown(err):
-		return f.confirmUncertain(ctx, p, ch, err, diags)
+		return f.confirmUncertain(ctx, p, ch, err, resolution, diags)
 	default:
 		apierror.Add(diags, "Could not "+about.Action, err, about.Errors)
 		return Refused
@@ -220,7 +222,7 @@ func (f *Flow) recordInPlace(ctx context.Context, p *Fields, about About, diags 
 // confirmUncertain decides, after a commit whose outcome is unknown (no
 // answer, an unreadable answer, or a 5xx), whether it was carried out, by
 // reading HostUp. It never resends: HostUp has no idempotency key.
-func (f *Flow) confirmUncertain(ctx context.Context, p *Fields, ch Change, cause error, diags *diag.Diagnostics) Outcome {
+func (f *Flow) confirmUncertain(ctx context.Context, p *Fields, ch Change, cause error, resolution string, diags *diag.Diagnostics) Outcome {
 	about := ch.About()
 	cctx, cancel := context.WithTimeout(client.WithFreshReads(context.WithoutCancel(ctx)), confirmTimeout)
 	confirmation, readErr := ch.Confirm(cctx)
@@ -230,7 +232,8 @@ func (f *Flow) confirmUncertain(ctx context.Context, p *Fields, ch Change, cause
 		detail := fmt.Sprintf("The request to %s %s, and HostUp does not show the change yet. Nothing was resent, so "+
 			"nothing can have been bought twice. State records the attempt: until HostUp shows whether it was carried "+
 			"out, every refresh of this resource stops with an error, and nothing is bought for it. Check %s and its "+
-			"invoices in HostUp's control panel.\n\nThe request failed with: %s", about.Action, why, about.Subject, cause)
+			"invoices in HostUp's control panel, and resolve it:%s\n\nThe request failed with: %s", about.Action, why,
+			about.Subject, resolution, cause)
 		if readErr != nil {
 			detail += "\nReading it back failed with: " + readErr.Error()
 		}

@@ -229,7 +229,7 @@ func TestFlowApply(t *testing.T) {
 				guards = noGuards
 			}
 			var diags diag.Diagnostics
-			got := flow.apply(context.Background(), planned(t), guards, s, &diags)
+			got := flow.apply(context.Background(), planned(t), guards, s, "", &diags)
 			if got != tc.want || s.commits != tc.wantCommits || diags.HasError() != tc.wantError {
 				t.Fatalf("outcome %d, %d commits, error %v; want %d, %d, %v\n%s", got, s.commits, diags.HasError(), tc.want, tc.wantCommits, tc.wantError, text(diags))
 			}
@@ -247,7 +247,7 @@ func TestFlowConfirmOutlivesCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.onCommit = cancel // Ctrl-C while the commit is in flight
 	var diags diag.Diagnostics
-	if got := flow.apply(ctx, planned(t), noGuards, s, &diags); got != AnswerLost {
+	if got := flow.apply(ctx, planned(t), noGuards, s, "", &diags); got != AnswerLost {
 		t.Fatalf("outcome %d, want the answer lost and confirmed\n%s", got, text(diags))
 	}
 	if len(s.confirmCtxErrs) != 1 || s.confirmCtxErrs[0] != nil {
@@ -267,7 +267,7 @@ func TestFlowInvoicesToCancel(t *testing.T) {
 		s := newScript("webbhotell-business", "238.03")
 		s.invoices, s.receipt = []Invoice{storage}, invoiced("238.03")
 		var diags diag.Diagnostics
-		if got := NewFlow(NewLedger()).apply(ctx, planned(t), optIn, s, &diags); got != Refused || s.commits != 0 {
+		if got := NewFlow(NewLedger()).apply(ctx, planned(t), optIn, s, "", &diags); got != Refused || s.commits != 0 {
 			t.Fatalf("outcome %d, %d commits; want refused with none\n%s", got, s.commits, text(diags))
 		}
 		expectText(t, text(diags), "Price changed since the plan", "cancels no invoice", "cancels inv_storage", "Nothing was bought")
@@ -276,7 +276,7 @@ func TestFlowInvoicesToCancel(t *testing.T) {
 		s := newScript("webbhotell-business", "238.03")
 		s.invoices, s.receipt = []Invoice{storage}, invoiced("238.03")
 		var diags diag.Diagnostics
-		if got := NewFlow(NewLedger()).apply(ctx, planned(t, storage), optIn, s, &diags); got != Bought || s.commits != 1 {
+		if got := NewFlow(NewLedger()).apply(ctx, planned(t, storage), optIn, s, "", &diags); got != Bought || s.commits != 1 {
 			t.Fatalf("outcome %d, %d commits; want bought once\n%s", got, s.commits, text(diags))
 		}
 	})
@@ -295,13 +295,13 @@ func TestFlowInvoicesToCancel(t *testing.T) {
 		first := newScript("webbhotell-business", "238.03")
 		first.receipt = invoiced("238.03")
 		var diags diag.Diagnostics
-		if got := NewFlow(ledger).apply(ctx, planned(t), noGuards, first, &diags); got != Bought {
+		if got := NewFlow(ledger).apply(ctx, planned(t), noGuards, first, "", &diags); got != Bought {
 			t.Fatalf("first change: %d\n%s", got, text(diags))
 		}
 		second := newScript("webbhotell-premium", "238.03")
 		second.invoices = []Invoice{{ID: "inv_1", Amount: client.MustAmount("238.03"), CurrencyCode: "SEK"}}
 		diags = nil
-		if got := NewFlow(ledger).apply(ctx, planned(t, second.invoices...), optIn, second, &diags); got != Refused || second.commits != 0 {
+		if got := NewFlow(ledger).apply(ctx, planned(t, second.invoices...), optIn, second, "", &diags); got != Refused || second.commits != 0 {
 			t.Fatalf("second change: outcome %d with %d commits, want refused with none", got, second.commits)
 		}
 		expectText(t, text(diags), "Would cancel an invoice this run created", "inv_1", "nothing was bought")
@@ -412,7 +412,7 @@ func TestFlowTwoChangesOnOneSubject(t *testing.T) {
 
 	applyRun := NewFlow(NewLedger())
 	diags = nil
-	if got := applyRun.apply(ctx, planned(t), noGuards, first, &diags); got != Bought {
+	if got := applyRun.apply(ctx, planned(t), noGuards, first, "", &diags); got != Bought {
 		t.Fatalf("first change: %d\n%s", got, text(diags))
 	}
 	second.price = "403.65" // previewed against the plan before the first change
@@ -420,7 +420,7 @@ func TestFlowTwoChangesOnOneSubject(t *testing.T) {
 	applyRun.plan(ctx, &Fields{MaxAmount: types.NumberNull()}, noGuards, second, &diags)
 	expectText(t, text(diags), "Another paid change was bought first", "inconsistent final plan")
 	diags = nil
-	if got := applyRun.apply(ctx, planned(t), noGuards, second, &diags); got != Refused || second.commits != 0 {
+	if got := applyRun.apply(ctx, planned(t), noGuards, second, "", &diags); got != Refused || second.commits != 0 {
 		t.Fatalf("second change: outcome %d with %d commits, want refused with none\n%s", got, second.commits, text(diags))
 	}
 	expectText(t, text(diags), "Another paid change was bought first", "(to move account acct_test to webbhotell-business)",

@@ -29,12 +29,19 @@ type Descriptor struct {
 	// Inputs are every input the price depends on, in the order a warning
 	// names the first unknown one.
 	Inputs []string
+	// Adopts are the targets an import takes from HostUp; the others stay
+	// unmanaged until the configuration names them.
+	Adopts []string
+	// Scheduled: HostUp carries changes out later, so state keeps a bought
+	// change until HostUp reports it.
+	Scheduled bool
 	// Identity are the identity attributes, in the order an import id
 	// names them ("acct_…/ord_…").
 	Identity []IdentityAttribute
 	// ParseImportID reads an import id into the identity's values, in
-	// Identity's order.
+	// Identity's order; ImportForm shows its form ("acct_…/ord_…").
 	ParseImportID func(id string) ([]string, error)
+	ImportForm    string
 	// Keeps says what destroying the resource leaves at HostUp: a summary
 	// ("Hosting account keeps its plan") and a sentence ("It stays on its
 	// current plan at HostUp").
@@ -96,11 +103,16 @@ type Kind[M any] interface {
 	// NewChange makes the change from prior to plan; prior is nil when the
 	// resource is being created.
 	NewChange(c *client.Client, plan, prior *M) (Change, error)
-	// Read refreshes m from HostUp, adding a diagnostic for any failure. It
-	// reports gone when HostUp answered that the subject does not exist.
+	// Read reads into m what HostUp reports of the subject m names: its
+	// targets and computed attributes. It adds a diagnostic for any failure,
+	// and reports gone when HostUp answered that the subject does not exist.
+	// Which of the values state takes is the lifecycle's to decide.
 	Read(ctx context.Context, env Env, m *M) (gone bool)
-	// Record makes plan what state must become after an apply that ended
-	// with outcome, reading back from HostUp what the outcome left unsettled.
+}
+
+// Recorder is a Kind that records more than HostUp's answers tell after an
+// apply: a purchase resource keeps its order, or a lost purchase as such.
+type Recorder[M any] interface {
 	Record(ctx context.Context, env Env, outcome Outcome, plan *M)
 }
 
@@ -120,24 +132,4 @@ func (e Env) ReadFailed(err error, summary string, t apierror.Target) (gone bool
 	}
 	apierror.Add(e.Diags, summary, err, t)
 	return false
-}
-
-// ReadBack reads what HostUp reports after an apply into a copy of m, for
-// Record. The purchase stands whatever the read says, so a failed read is a
-// warning, and ok is false.
-func ReadBack[M any, P Model[M]](ctx context.Context, env Env, m *M, read func(context.Context, Env, *M) bool) (current *M, ok bool) {
-	current = new(M)
-	*current = *m
-	var d diag.Diagnostics
-	gone := read(ctx, Env{Client: env.Client, Ledger: env.Ledger, Diags: &d, Private: env.Private}, current)
-	if !gone && !d.HasError() {
-		return current, true
-	}
-	detail := "HostUp answered that it does not exist."
-	if d.HasError() {
-		detail = d.Errors()[0].Summary() + ": " + d.Errors()[0].Detail()
-	}
-	env.Diags.AddWarning("Could not read "+P(m).Describe()+" back",
-		"Reading "+P(m).Describe()+" after the change failed, so state holds what was planned; the next refresh updates it.\n\n"+detail)
-	return nil, false
 }

@@ -90,7 +90,7 @@ func (r *Resource[M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	if req.Plan.Raw.IsNull() {
 		state := r.decodeState(ctx, req.State, &resp.Diagnostics)
 		if state != nil {
-			summary, detail := r.keeps(state)
+			summary, detail := r.keeps(state, false)
 			resp.Diagnostics.AddWarning(summary, detail)
 		}
 		return
@@ -159,8 +159,13 @@ func (r *Resource[M, P]) warnReplacement(ctx context.Context, req resource.Modif
 	}
 }
 
-// keeps is the warning that destroying the resource only forgets it.
-func (r *Resource[M, P]) keeps(m *M) (string, string) {
+// keeps is the warning that destroying the resource only forgets it: in
+// the plan (done false) and once it is done.
+func (r *Resource[M, P]) keeps(m *M, done bool) (string, string) {
+	if done {
+		return r.desc.Keeps.Summary, fmt.Sprintf("%s was removed from Terraform state only. %s; nothing was cancelled or refunded.",
+			capitalize(P(m).Describe()), r.desc.Keeps.Detail)
+	}
 	return r.desc.Keeps.Summary, fmt.Sprintf("Destroying this resource only removes %s from Terraform state. %s; nothing "+
 		"is cancelled or refunded.", P(m).Describe(), r.desc.Keeps.Detail)
 }

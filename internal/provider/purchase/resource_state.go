@@ -32,9 +32,9 @@ func (r *Resource[M, P]) Update(ctx context.Context, req resource.UpdateRequest,
 
 // apply is Create and Update alike: buy what ModifyPlan planned, if
 // anything, and store the plan, which already holds what state must become,
-// once the kind has recorded what HostUp reports where the outcome leaves it
-// open. A purchase whose outcome is unknown is stored too, marked, so that
-// nothing buys it again before HostUp shows what happened.
+// with what HostUp reports where the outcome leaves it open. A purchase
+// whose outcome is unknown is stored too, marked, so that nothing buys it
+// again before HostUp shows what happened.
 func (r *Resource[M, P]) apply(ctx context.Context, planned tfsdk.Plan, prior *M, state *tfsdk.State, identity *tfsdk.ResourceIdentity, private Private, diags diagnostics) {
 	plan := new(M)
 	diags.Append(planned.Get(ctx, plan)...)
@@ -47,26 +47,63 @@ func (r *Resource[M, P]) apply(ctx context.Context, planned tfsdk.Plan, prior *M
 		return
 	}
 	sentAt := time.Now().UTC()
-	fields := P(plan).Purchase()
-	outcome := r.flow.apply(ctx, fields, P(plan).Guards(), ch, diags)
-	switch outcome {
-	case Refused:
+	outcome := r.flow.apply(ctx, P(plan).Purchase(), P(plan).Guards(), ch, r.Resolution(), diags)
+	if outcome == Refused {
 		return
-	case Uncertain:
-		fields.LastOrder = types.ObjectNull(orderAttrTypes)
-		diags.Append(markUnconfirmed(ctx, private, ch.About().Action, sentAt)...)
 	}
 	env := r.env(diags, private)
 	env.SentAt = sentAt
-	r.kind.Record(ctx, env, outcome, plan)
-	if fields.PriceChange.IsUnknown() {
-		fields.PriceChange = types.ObjectNull(priceChangeAttrTypes)
-	}
-	if fields.PriceStatus.IsUnknown() {
-		fields.PriceStatus = types.StringNull()
+	if rec, ok := r.kind.(Recorder[M]); ok {
+		rec.Record(ctx, env, outcome, plan)
 	}
 	diags.Append(state.Set(ctx, plan)...)
+	switch outcome {
+	case Uncertain:
+		// Whether it was bought is for the next refresh to find out.
+		diags.Append(markUnconfirmed(ctx, private, ch.About().Action, sentAt)...)
+	default:
+		r.recordReported(ctx, state, plan, outcome, env)
+	}
+	if r.desc.Scheduled && (outcome == Bought || outcome == AnswerLost) {
+		r.markScheduled(ctx, *state, private, diags)
+	}
+	r.nullUnknowns(ctx, state, diags)
 	r.setIdentity(ctx, state, identity, diags)
+}
+
+// recordReported reads back what the outcome leaves open. After a
+// mismatch, or a change found in place or confirmed by reading, state takes
+// what HostUp holds, which may differ from the plan (the next plan then
+// prices what is still needed); otherwise only what the plan could not know.
+// The purchase stands whatever this read says, so a failed read is a
+// warning.
+func (r *Resource[M, P]) recordReported(ctx context.Context, state *tfsdk.State, plan *M, outcome Outcome, env Env) {
+	truth := outcome == Mismatch || outcome == InPlace || outcome == AnswerLost
+	computed := computedOnly(r.schema())
+	if !truth && !hasUnknown(ctx, computed, *state, env.Diags) {
+		return
+	}
+	current := new(M)
+	*current = *plan
+	var d diag.Diagnostics
+	if gone := r.kind.Read(ctx, Env{Client: env.Client, Ledger: env.Ledger, Diags: &d, Private: env.Private}, current); gone || d.HasError() {
+		detail := "HostUp answered that it does not exist."
+		if d.HasError() {
+			detail = d.Errors()[0].Summary() + ": " + d.Errors()[0].Detail()
+		}
+		env.Diags.AddWarning("Could not read "+P(plan).Describe()+" back",
+			"Reading "+P(plan).Describe()+" after the change failed, so state holds what was planned; the next refresh updates it.\n\n"+detail)
+		return
+	}
+	reported := r.stateOf(ctx, *state, current, env.Diags)
+	for _, name := range computed {
+		if truth || hasUnknown(ctx, []string{name}, *state, env.Diags) {
+			copyAttribute(ctx, name, reported, state, env.Diags)
+		}
+	}
+	if truth && r.takeTargets(ctx, state, reported, false, env.Diags) {
+		settle(ctx, state, env.Diags)
+	}
 }
 
 // Read refreshes state from HostUp. A purchase whose outcome was unknown is
@@ -74,14 +111,13 @@ func (r *Resource[M, P]) apply(ctx context.Context, planned tfsdk.Plan, prior *M
 // error, so that no plan buys it again.
 func (r *Resource[M, P]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	m := r.decodeState(ctx, req.State, &resp.Diagnostics)
-	if m == nil || resp.Diagnostics.HasError() {
-		return
-	}
-	if !r.resolveUnconfirmed(ctx, m, resp.Private, &resp.Diagnostics) {
+	if m == nil || resp.Diagnostics.HasError() || !r.resolveUnconfirmed(ctx, m, resp.Private, &resp.Diagnostics) {
 		return
 	}
 	imported := P(m).Imported()
-	gone := r.kind.Read(ctx, r.env(&resp.Diagnostics, resp.Private), m)
+	current := new(M)
+	*current = *m
+	gone := r.kind.Read(ctx, r.env(&resp.Diagnostics, resp.Private), current)
 	switch {
 	case gone && imported:
 		resp.Diagnostics.AddAttributeError(r.subjectPath(), "No such "+P(m).Describe(),
@@ -98,7 +134,17 @@ func (r *Resource[M, P]) Read(ctx context.Context, req resource.ReadRequest, res
 	case resp.Diagnostics.HasError():
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	reported := r.stateOf(ctx, resp.State, current, &resp.Diagnostics)
+	if r.desc.Scheduled && r.stillScheduled(ctx, resp.Private, reported, &resp.Diagnostics) {
+		// HostUp has not carried out what was bought: state keeps it.
+		for _, name := range computedOnly(r.schema()) {
+			copyAttribute(ctx, name, reported, &resp.State, &resp.Diagnostics)
+		}
+	} else {
+		r.takeReported(ctx, &resp.State, reported, imported, &resp.Diagnostics)
+		settle(ctx, &resp.State, &resp.Diagnostics)
+		r.applyDefaults(ctx, &resp.State, &resp.Diagnostics)
+	}
 	r.setIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
@@ -113,7 +159,7 @@ func (r *Resource[M, P]) Delete(ctx context.Context, req resource.DeleteRequest,
 	if m == nil {
 		return
 	}
-	summary, detail := r.keeps(m)
+	summary, detail := r.keeps(m, true)
 	resp.Diagnostics.AddWarning(summary, detail)
 }
 

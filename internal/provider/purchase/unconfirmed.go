@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -105,33 +104,21 @@ func (r *Resource[M, P]) refuseUnconfirmed(ctx context.Context, private interfac
 	return true
 }
 
-// UnresolvedHelper is a Kind that says in its own words how to resolve a
-// purchase whose outcome is unknown.
-type UnresolvedHelper[M any] interface {
-	UnresolvedHelp(m *M, sentAt string) (summary, detail string)
-}
-
 func (r *Resource[M, P]) addUnresolved(m *M, u unconfirmed, readErr error, diags diagnostics) {
-	summary := "Purchase outcome still unknown"
-	detail := fmt.Sprintf("An earlier apply sent a purchase to %s at %s (to %s) and got no usable answer, and HostUp does not "+
-		"show yet whether it was carried out (a change HostUp schedules shows once it is done). Nothing is planned or bought "+
-		"for this resource until it does, so nothing is bought twice: run terraform plan again later. If HostUp's control "+
-		"panel shows no such order, the purchase was not made: run terraform state rm on this resource, then import it "+
-		"again (%s), which adopts %s without buying anything.", P(m).Describe(), u.SentAt, u.Action, r.importHint(), P(m).Describe())
-	if h, ok := r.kind.(UnresolvedHelper[M]); ok {
-		summary, detail = h.UnresolvedHelp(m, u.SentAt)
-	}
+	detail := fmt.Sprintf("The purchase sent at %s (to %s) got no usable answer, so it may or may not have been bought, and "+
+		"HostUp does not show yet whether it was (a change HostUp schedules shows once it is done). Nothing is planned or "+
+		"bought for %s until it does, so that nothing is bought twice: run terraform plan again later, or resolve it:%s",
+		u.SentAt, u.Action, P(m).Describe(), r.Resolution())
 	if readErr != nil {
 		detail += "\n\nReading HostUp failed with: " + readErr.Error()
 	}
-	diags.AddAttributeError(r.subjectPath(), summary, detail)
+	diags.AddAttributeError(r.subjectPath(), capitalize(r.desc.Noun)+" purchase with an unknown outcome", detail)
 }
 
-// importHint names the import id's form.
-func (r *Resource[M, P]) importHint() string {
-	names := make([]string, 0, len(r.desc.Identity))
-	for _, a := range r.desc.Identity {
-		names = append(names, a.Name)
-	}
-	return "by " + strings.Join(names, "/")
+// Resolution says how a user resolves a purchase whose outcome is unknown,
+// after looking in HostUp's control panel.
+func (r *Resource[M, P]) Resolution() string {
+	return fmt.Sprintf("\n  - if HostUp's control panel shows the purchase: run terraform state rm on this resource, then "+
+		"terraform import it as %s, which adopts it without buying anything;\n  - if it shows none: run terraform state "+
+		"rm on this resource (or declare a removed block), then terraform apply to buy it.", r.desc.ImportForm)
 }
