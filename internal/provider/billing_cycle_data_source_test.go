@@ -137,7 +137,7 @@ func TestAccBillingCycleDataSource_errors(t *testing.T) {
 		{"403 missing scope", "vm-only-key", `account_id = 20000`,
 			[]string{`lacks the scope`, `read:hosting`, `HTTP status: 403`, `API error code: FORBIDDEN`}},
 		{"404 v1 account", testAPIKey, `account_id = ` + missingV1ID,
-			[]string{`No such object`, `Check the id`, `HTTP status: 404`, `API error code: NOT_FOUND`}},
+			[]string{`No such object`, `Check account_id`, `hostup_shared_hosting_accounts`, `HTTP status: 404`, `API error code: NOT_FOUND`}},
 		{"404 v2 account", testAPIKey, fmt.Sprintf(`account_id = %q`, missingAcctID),
 			[]string{`No such object`, `HTTP status: 404`, `API error code: not_found`}},
 		{"404 vm", testAPIKey, `vm_id = 99999`,

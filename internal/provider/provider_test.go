@@ -144,3 +144,34 @@ data "hostup_billing_cycle" "x" {
 		}},
 	})
 }
+
+// Settings a provider block can get wrong are refused in the provider's own
+// words, before any request: an API key with a line break (read from a
+// file with its newline), and a retry count that is not a whole number.
+func TestAccProvider_invalidSettings(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	for _, tc := range []struct{ settings, want string }{
+		{fmt.Sprintf("  api_key = %q", testAPIKey+"\n"), "Invalid HostUp API key"},
+		{fmt.Sprintf("  api_key = %q\n  max_retries = 1.5", testAPIKey), "max_retries is 1.5; it must be a whole number from 0 to 20"},
+		{fmt.Sprintf("  api_key = %q\n  max_retries = 21", testAPIKey), "must be a whole number from 0 to 20"},
+	} {
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+			Steps: []resource.TestStep{{
+				Config: fmt.Sprintf(`
+provider "hostup" {
+  endpoint = %q
+%s
+}
+data "hostup_billing_cycle" "x" {
+  account_id = %q
+}
+`, url, tc.settings, v1AccountID),
+				ExpectError: expectError(tc.want),
+			}},
+		})
+	}
+	if n := len(sim.Requests()); n != 0 {
+		t.Errorf("%d requests sent with an invalid provider block", n)
+	}
+}

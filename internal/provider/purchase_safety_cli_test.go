@@ -129,7 +129,7 @@ func TestAccSharedHostingPlan_unrecognisedNotFoundKeepsState(t *testing.T) {
 
 	ws.writeConfig(v2PlanConfig(url+"/wrong-prefix", "webbhotell-business", ""))
 	out := ws.mustFail("apply", "-input=false", "-refresh-only", "-auto-approve")
-	expectOutput(t, out, "Could not read the plan of account", "not HostUp's answer that the account or VM is gone", "check the provider's endpoint", "HTTP status: 404")
+	expectOutput(t, out, "Could not read the plan of account", "not HostUp's answer that the object is gone", "check the provider's endpoint", "HTTP status: 404")
 	list := ws.mustRun("state", "list")
 	expectOutput(t, list, "hostup_shared_hosting_plan.test")
 	show := ws.mustRun("state", "show", "hostup_shared_hosting_plan.test")

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
 )
 
@@ -127,5 +129,28 @@ resource "hostup_shared_hosting_billing_cycle" "shop" {
 	}
 	if out, err := ws.run("plan", "-input=false", "-detailed-exitcode"); err != nil {
 		t.Errorf("the plan after both changes is not empty (%v):\n%s", err, out)
+	}
+}
+
+// An import identity the resource cannot take is refused in the provider's
+// words, naming the identity, before any request.
+func TestAccSharedHostingBillingCycle_invalidImportIdentity(t *testing.T) {
+	cli := requireAccCLI(t)
+	skipBelowCLIVersion(t, cli, tfversion.Version1_12_0)
+	sim, url := newTestSimulator(t)
+	ws := newCLIWorkspace(t, providerBlock(url, testAPIKey)+`
+import {
+  to       = hostup_shared_hosting_billing_cycle.x
+  identity = { account_id = "20000" }
+}
+resource "hostup_shared_hosting_billing_cycle" "x" {
+  account_id    = "`+v2AccountID+`"
+  billing_cycle = "annually"
+}
+`)
+	out := ws.mustFail("plan", "-input=false")
+	expectOutput(t, out, "Invalid import identity", "20000 is a v1 account id")
+	if n := len(sim.Requests()); n != 0 {
+		t.Errorf("%d requests sent for an invalid identity", n)
 	}
 }

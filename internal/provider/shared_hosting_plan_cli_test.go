@@ -51,7 +51,7 @@ func TestAccSharedHostingPlan_v1PlanWarnsNoPreview(t *testing.T) {
 	ws := newCLIWorkspace(t, planConfig(url, fmt.Sprintf("  account_id = %q\n  product_id = \"1913\"", v1AccountID)))
 	out := ws.mustRun("plan", "-input=false")
 	expectOutput(t, out, "Warning: No price preview for a v1 account",
-		"from product 1912 to 1913 is unknown until apply", "v2 id (acct_…", "product_slug")
+		"from product 1912 to product 1913 is unknown until apply", "v2 id (acct_…", "product_slug")
 	if len(sim.Orders()) != 0 {
 		t.Error("planning a v1 upgrade bought it")
 	}

@@ -271,7 +271,7 @@ func TestAccSharedHostingPlan_downgradeNeedsOptIn(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      v2PlanConfig(url, "webbhotell-mini", ""),
-			ExpectError: expectError("Downgrade not allowed", "from Start (webbhotell-start) to Mini (webbhotell-mini)) is a downgrade", "allow_downgrade = true", "Nothing was bought"),
+			ExpectError: expectError("Downgrade not allowed", "is a downgrade (from Start (webbhotell-start) to Mini (webbhotell-mini))", "allow_downgrade = true", "Nothing was bought"),
 		}, {
 			PreConfig: func() {
 				if n := sim.Count(hostupsim.RouteV2HostingUpgrade); n != 0 {

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -89,11 +90,11 @@ func (ch *storageChange) Commit(ctx context.Context, _ *purchase.Quote) (*purcha
 		out.ChargeUnread = err
 		return out, nil
 	}
+	// Where to pay is the order's redirect, which the invoice's own link
+	// must not replace.
 	paymentURL := out.Order.PaymentURL
 	out.Order.SetInvoice(inv)
-	if inv.PaymentURL == "" {
-		out.Order.PaymentURL = paymentURL
-	}
+	out.Order.PaymentURL = paymentURL
 	out.Invoiced, out.Charged = true, inv.Amount
 	return out, nil
 }
@@ -175,6 +176,19 @@ func verifyStorageOrder(ctx context.Context, env purchase.Env, account string, o
 			return fail(fmt.Sprintf("its invoice %s is of %s %s, not of the order's amount", inv.ID, inv.Amount, inv.CurrencyCode))
 		}
 		checked = append(checked, "its invoice ("+inv.ID+")")
+		if inv.Status == "unpaid" {
+			// An unpaid invoice of the account is among those HostUp lists
+			// as blocking the account's changes.
+			cycles, err := env.Client.GetSharedHostingBillingCycles(ctx, account)
+			if err != nil {
+				apierror.Add(env.Diags, "Could not read the unpaid invoices of account "+account, err, apierror.At(path.Root("account_id"), accountLookup))
+				return false
+			}
+			if !slices.ContainsFunc(cycles.BlockingInvoices, func(b client.InvoiceSummary) bool { return b.ID == inv.ID }) {
+				return fail(fmt.Sprintf("its invoice %s is unpaid, and account %s does not list it among its unpaid invoices: it bills another account", inv.ID, account))
+			}
+			checked = append(checked, "that the account lists its unpaid invoice")
+		}
 	}
 	env.Diags.AddAttributeWarning(path.Root("order_id"), "Imported storage block checked as far as HostUp tells",
 		fmt.Sprintf("Order %s was checked: %s. HostUp's order names neither its account nor its tier, so that it is a block "+

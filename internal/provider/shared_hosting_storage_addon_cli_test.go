@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
@@ -45,8 +46,8 @@ func TestAccStorageAddon_unknownOutcome(t *testing.T) {
 			sim.InjectFault(tc.fault)
 
 			out := ws.mustFail("apply", "-input=false", "-auto-approve")
-			expectOutput(t, out, "Error: Storage block may have been bought", `order_status = "outcome_unknown"`, "terraform state rm", "terraform import")
-			expectOutput(t, out, "Error: Change may not have been carried out", tc.why, "Nothing was resent")
+			expectOutput(t, out, "Error: Change may not have been carried out", tc.why, "Nothing was resent",
+				"terraform state rm", "terraform import it as acct_…/ord_…")
 			wantOrders := 0
 			if tc.bought {
 				wantOrders = 1
@@ -61,7 +62,7 @@ func TestAccStorageAddon_unknownOutcome(t *testing.T) {
 			for _, args := range [][]string{{"apply", "-input=false", "-auto-approve"}, {"plan", "-input=false"}, {"destroy", "-input=false", "-auto-approve"}} {
 				out = ws.mustFail(args...)
 				expectOutput(t, out, "Error: Storage purchase with an unknown outcome", "may or may not have been bought",
-					"terraform state rm", v2AccountID+"/ord_…")
+					"terraform state rm", "acct_…/ord_…")
 			}
 			if n := storagePosts(sim); n != 1 {
 				t.Fatalf("%d storage orders sent, want exactly 1: a purchase must never be resent", n)
@@ -150,5 +151,41 @@ resource "hostup_shared_hosting_storage_addon" "test" {
 	expectOutput(t, out, "Storage block stays bought", "nothing was cancelled or refunded")
 	if n := storagePosts(sim); n != 3 {
 		t.Errorf("%d storage orders sent, want 3", n)
+	}
+}
+
+// An import names an account and an order; the provider refuses an order it
+// can show is not a storage block of that account, and says what it could
+// not check of one it accepts.
+func TestAccStorageAddon_importChecksTheOrder(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	ws := newCLIWorkspace(t, storageConfig(url, v2AccountID2, "storage-10gb", "")+fmt.Sprintf(`
+resource "hostup_shared_hosting_plan" "test" {
+  account_id   = %q
+  product_slug = "webbhotell-business"
+}
+`, v2AccountID))
+	ws.mustRun("apply", "-input=false", "-auto-approve")
+	ws.mustRun("state", "rm", storageResource, planResource)
+	var upgrade, block hostupsim.Order
+	for _, o := range sim.Orders() {
+		if o.AddonID != "" {
+			block = o
+		} else {
+			upgrade = o
+		}
+	}
+	ws.writeConfig(storageConfig(url, v2AccountID2, "storage-10gb", ""))
+
+	out := ws.mustFail("import", "-input=false", storageResource, v2AccountID+"/"+upgrade.ID)
+	expectOutput(t, out, "Error: Not a storage block of this account", `order of type "upgrade"`)
+	out = ws.mustFail("import", "-input=false", storageResource, v2AccountID+"/"+block.ID)
+	expectOutput(t, out, "Error: Not a storage block of this account", "does not list it among its unpaid invoices")
+	out = ws.mustRun("import", "-input=false", storageResource, v2AccountID2+"/"+block.ID)
+	expectOutput(t, out, "Imported storage block checked as far as HostUp tells", `its type (new)`,
+		"the price of storage-10gb", "could not be checked")
+	ws.mustRun("plan", "-input=false", "-detailed-exitcode")
+	if n := storagePosts(sim); n != 1 {
+		t.Errorf("%d storage orders sent, want the one bought at first", n)
 	}
 }

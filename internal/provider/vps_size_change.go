@@ -150,19 +150,22 @@ func (ch *vmV1Change) Commit(ctx context.Context, _ *purchase.Quote) (*purchase.
 	return &purchase.Receipt{Order: o, Invoiced: res.InvoiceID != "", Charged: res.Total, ChargeReported: true}, nil
 }
 
-// Confirm reads the VM's package. HostUp schedules VM changes and v1 reports
-// no order, so a package not yet changed, or a change of resources alone,
-// cannot be told from one never made.
+// Confirm asks HostUp for an estimate of the change (a preview, which buys
+// nothing): HostUp answers that the VM has it already, that an order of the
+// VM is still being carried out, or with a price, when neither is so. The
+// VM's details cannot tell: HostUp schedules VM changes, and v1 reports no
+// option quantities.
 func (ch *vmV1Change) Confirm(ctx context.Context) (purchase.Confirmation, error) {
-	target := ch.plan.Package.ValueString()
-	if target == "" {
+	_, err := ch.client.EstimateVMUpgrade(ctx, ch.id, ch.up)
+	switch {
+	case client.HasCode(err, client.ErrorCodeV1NoChanges):
+		return purchase.Confirmed, nil
+	case client.HasCode(err, client.ErrorCodeV1PendingOrder):
 		return purchase.Unconfirmed, nil
-	}
-	d, err := ch.client.GetVMDetails(ctx, ch.id)
-	if err != nil || d.ProductID != target {
+	case err != nil:
 		return purchase.Unconfirmed, err
 	}
-	return purchase.Confirmed, nil
+	return purchase.NotCarriedOut, nil
 }
 
 // keepSpecs keeps the specs state has when nothing is bought.

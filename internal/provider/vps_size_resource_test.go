@@ -214,6 +214,8 @@ func TestAccVPSSize_wrongGeneration(t *testing.T) {
 		{v1SizeConfig(url, `  product_slug = "vps-xl"`), "product_slug is for v2 VMs"},
 		{v1SizeConfig(url, `  options = { backupSlots = 1 }`), "use resources"},
 		{v1SizeConfig(url, `  cancel_existing_invoice = true`), "cancel_existing_invoice is for v2 VMs"},
+		{v2SizeConfig(url, `  options = { backupSlots = -1 }`), "value must be between 0 and 1000000"},
+		{v1SizeConfig(url, `  resources = { "2231" = -400 }`), "value must be between 0 and 1000000"},
 	} {
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -222,5 +224,22 @@ func TestAccVPSSize_wrongGeneration(t *testing.T) {
 	}
 	if n := len(sim.Requests()); n != 0 {
 		t.Errorf("%d requests sent for invalid configurations", n)
+	}
+}
+
+// An option quantity outside what HostUp allows is refused before any
+// preview.
+func TestAccVPSSize_optionOutOfRange(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      v2SizeConfig(url, `  options = { ipv4Count = 0 }`),
+			PlanOnly:    true,
+			ExpectError: expectError("Option quantity out of range", "HostUp accepts ipv4Count from 1 to 8; 0 is outside"),
+		}},
+	})
+	if n := sim.Count(hostupsim.RouteV2VPSConfig); n != 0 {
+		t.Errorf("%d requests reached the option route", n)
 	}
 }

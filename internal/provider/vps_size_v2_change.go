@@ -186,8 +186,9 @@ func (ch *vpsV2Change) send(ctx context.Context, preview bool) (*client.VPSChang
 	return ch.client.ChangeVPSPlan(ctx, ch.id, change)
 }
 
-// Confirm reads the VPS. HostUp schedules VPS changes: one not in place
-// yet is underway while HostUp's gate reports an order still pending.
+// Confirm reads the VPS: a change in place is confirmed. HostUp schedules
+// VPS changes, so one not in place yet is underway while a preview of it
+// says it cannot be committed for a pending order.
 func (ch *vpsV2Change) Confirm(ctx context.Context) (purchase.Confirmation, error) {
 	v, err := ch.client.GetVPS(ctx, ch.id)
 	if err != nil {
@@ -201,8 +202,18 @@ func (ch *vpsV2Change) Confirm(ctx context.Context) (purchase.Confirmation, erro
 	if done {
 		return purchase.Confirmed, nil
 	}
-	opts, err := ch.client.GetVPSUpgradeOptions(ctx, ch.id)
-	if err != nil || !opts.Actions.CanUpgrade.Reported || gatePending(opts.Actions.CanUpgrade) {
+	ch.changed = map[string]int64{}
+	for k, want := range ch.wanted {
+		if now[k] != want {
+			ch.changed[k] = want
+		}
+	}
+	res, err := ch.send(ctx, true)
+	gate := client.ActionGate{}
+	if err == nil {
+		gate = res.Actions.CanCommit
+	}
+	if err != nil || !gate.Reported || gatePending(gate) {
 		return purchase.Unconfirmed, err
 	}
 	return purchase.NotCarriedOut, nil
