@@ -288,9 +288,9 @@ type VPSConfigOption struct {
 	Key  string `json:"key"`
 	Name string `json:"name"`
 	// Type is "quantity" or "boolean"; a boolean's values are 0 and 1 here.
-	Type    string      `json:"type"`
-	Min     int64       `json:"min"`
-	Max     int64       `json:"max"`
+	Type string `json:"type"`
+	Min  int64  `json:"min"`
+	Max  int64  `json:"max"`
 	// Current is nil when HostUp leaves it out; the VPS read reports it too.
 	Current *OptionValue `json:"current"`
 	// Price is per unit and billing cycle.

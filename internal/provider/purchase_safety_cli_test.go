@@ -169,3 +169,29 @@ resource "hostup_shared_hosting_plan" "test" {
 	}
 	run.expectNoSecrets(map[string]string{"plan JSON": planJSON, "state JSON": stateJSON}, secretKey)
 }
+
+// HostUp's commit carries no price: when HostUp reprices a change between
+// the provider's last check under the lock and the commit, the charge can
+// exceed max_amount. The apply then fails saying what was charged against
+// what bound, with the order to cancel.
+func TestAccSharedHostingPlan_repricedAtCommitBeyondMaxAmount(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	ws := newCLIWorkspace(t, v2PlanConfig(url, "webbhotell-business", "  max_amount = 300"))
+	hold := hostupsim.NewHold()
+	t.Cleanup(hold.Release)
+	sim.InjectFault(hostupsim.Fault{Route: hostupsim.RouteV2HostingUpgrade, OnlyCommits: true, Hold: hold})
+
+	cmd, out := ws.start("apply", "-input=false", "-auto-approve")
+	<-hold.Arrived()
+	sim.SetProductPrice("webbhotell-business", "annually", hostupsim.MustMoney("2388.00")) // repriced meanwhile
+	hold.Release()
+	if err := cmd.Wait(); err == nil {
+		t.Fatalf("the apply succeeded:\n%s", out)
+	}
+	order := sim.Orders()[0]
+	expectOutput(t, out.String(), "HostUp carried out a different change than planned", "order "+order.ID,
+		"while its preview said 238.03", "more than max_amount (300)", "no client can prevent", "cancel the order there")
+	if commits(sim) != 1 || len(sim.Orders()) != 1 {
+		t.Errorf("%d commits and %d orders, want 1 each", commits(sim), len(sim.Orders()))
+	}
+}

@@ -57,9 +57,7 @@ func (ch *storageChange) Inspect(ctx context.Context, diags *diag.Diagnostics) *
 	ch.tier = tier
 	ch.plan.SizeGB = types.Int64Value(int64(tier.SizeGB))
 	return &purchase.Quote{To: tier.ID, ToName: describeTier(tier), Canonical: hostingCanonicalOf(list.Account.Domain),
-		Notes: []purchase.Note{{Summary: "This buys a new storage block", Detail: fmt.Sprintf("Storage blocks stack: this "+
-			"buys one more %s block for account %s. A block this resource bought before (when it is replaced: -replace, a "+
-			"tainted resource, a new account_id or addon_id) stays bought and billed at HostUp.", tier.ID, ch.account)}}}
+		Caveat: "buys one more block: a block bought before stays bought and billed"}
 }
 
 // Price is the tier's price: HostUp has no preview of a storage order.

@@ -184,8 +184,23 @@ resource "hostup_shared_hosting_plan" "test" {
 	out = ws.mustRun("import", "-input=false", storageResource, v2AccountID2+"/"+block.ID)
 	expectOutput(t, out, "Imported storage block checked as far as HostUp tells", `its type (new)`,
 		"the price of storage-10gb", "could not be checked")
+	// The configuration names the tier the order does not: recording it buys nothing.
+	ws.mustRun("apply", "-input=false", "-auto-approve")
 	ws.mustRun("plan", "-input=false", "-detailed-exitcode")
 	if n := storagePosts(sim); n != 1 {
 		t.Errorf("%d storage orders sent, want the one bought at first", n)
+	}
+}
+
+// -replace of a bought block buys another one; the plan says the old one
+// stays bought and billed.
+func TestAccStorageAddon_replaceSaysTheOldBlockStays(t *testing.T) {
+	sim, url := newTestSimulator(t)
+	ws := newCLIWorkspace(t, storageConfig(url, v2AccountID, "storage-10gb", ""))
+	ws.mustRun("apply", "-input=false", "-auto-approve")
+	out := ws.mustRun("plan", "-input=false", "-replace="+storageResource)
+	expectOutput(t, out, "will be replaced", "summary", "buys one more block: a block bought before stays bought and billed")
+	if n := storagePosts(sim); n != 1 {
+		t.Errorf("%d storage orders sent, want the first one only", n)
 	}
 }

@@ -170,9 +170,9 @@ func TestAccStorageAddon_refusedAtPlan(t *testing.T) {
 	}, {
 		name: "closed gate", account: v2AccountID, addon: "storage-10gb",
 		setup: func(sim *hostupsim.Server) {
-			sim.SetStorageGate(v2AccountID, "account_review", "The account is being reviewed by HostUp staff.")
+			sim.SetStorageGate(v2AccountID, "account_review", "The account is being reviewed by HostUp staff")
 		},
-		want: []string{"HostUp does not allow a storage order now", "The account is being reviewed by HostUp staff.", "(code account_review)"},
+		want: []string{"HostUp does not allow a storage order now", "The account is being reviewed by HostUp staff", "(code account_review)"},
 	}, {
 		name: "over max_amount", account: v2AccountID, addon: "storage-50gb",
 		want: []string{"Change costs more than max_amount", "costs 179 SEK now, more than max_amount (100)"},

@@ -76,6 +76,7 @@ func TestAccUnconfirmedPurchase_optionChangeNeverBoughtTwice(t *testing.T) {
 			if commits() != wantCommits || len(sim.Orders()) != 1 {
 				t.Errorf("%d commits and %d orders, want %d and 1", commits(), len(sim.Orders()), wantCommits)
 			}
+			sim.Advance(hostupsim.VMUpgradeDelay + time.Minute)
 			if vm, _ := sim.VM(xlVMV2ID); vm.Options[hostupsim.OptionBandwidth] != 6000 {
 				t.Errorf("bandwidth is %d, want 6000", vm.Options[hostupsim.OptionBandwidth])
 			}

@@ -93,8 +93,11 @@ type Quote struct {
 	// InvoicesToCancel are the unpaid invoices HostUp cancels with this
 	// change, when the user opted in: the plan names each.
 	InvoicesToCancel []Invoice
-	// Notes are warnings the plan of this change carries.
-	Notes []Note
+	// Caveat ends the change's one-line summary with what the change leaves
+	// behind, which the plan must say in words ("a block bought before
+	// stays billed"): Terraform shows the summary even where it shows no
+	// warning, as for a replacement.
+	Caveat string
 }
 
 // Note is a warning's summary and detail.

@@ -76,9 +76,6 @@ func (f *Flow) plan(ctx context.Context, p *Fields, g Guards, ch Change, diags *
 		return nil
 	}
 	f.warnOtherChanges(about, boughtFirst, diags)
-	for _, n := range q.Notes {
-		diags.AddAttributeWarning(about.Attribute, n.Summary, n.Detail)
-	}
 	p.LastOrder = types.ObjectUnknown(orderAttrTypes)
 	if q.Price == nil {
 		p.PriceChange = types.ObjectUnknown(priceChangeAttrTypes)

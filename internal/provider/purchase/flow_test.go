@@ -122,8 +122,12 @@ func TestFlowApply(t *testing.T) {
 		wantText    []string
 		wantError   bool
 	}{{
-		name:        "bought as previewed",
-		script:      func() *script { s := newScript("webbhotell-business", "238.03"); s.receipt = invoiced("238.03"); return s },
+		name: "bought as previewed",
+		script: func() *script {
+			s := newScript("webbhotell-business", "238.03")
+			s.receipt = invoiced("238.03")
+			return s
+		},
 		want:        Bought,
 		wantCommits: 1,
 	}, {

@@ -124,6 +124,9 @@ func summarize(q *Quote) string {
 	if n := len(q.InvoicesToCancel); n > 0 {
 		s += fmt.Sprintf("; cancels %d unpaid invoice%s", n, plural(n))
 	}
+	if q.Caveat != "" {
+		s += "; " + q.Caveat
+	}
 	return s
 }
 
