@@ -7,8 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
@@ -61,13 +59,8 @@ func (billingCycleKind) Schema() schema.Schema {
 			"exactly that and records the order (`last_order`). Creating the resource adopts the account; destroying " +
 			"it only forgets it.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "The account's v2 id (`acct_…`; `hostup_shared_hosting_accounts` lists them). Changing " +
-					"it forces replacement: the old account is only forgotten.",
-				Required:      true,
-				Validators:    []validator.String{v2AccountIDValidator},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"account_id": subjectAttribute("The account's v2 id (`acct_…`; `hostup_shared_hosting_accounts` lists them). "+
+				"Changing it forces replacement: the old account is only forgotten.", v2AccountIDValidator),
 			"billing_cycle": schema.StringAttribute{
 				MarkdownDescription: "The cycle to bill the account on (`monthly`, `annually`, …, as `hostup_billing_cycle` " +
 					"reports it). A cycle the account's plan is not offered on fails the plan, listing the offered ones.",

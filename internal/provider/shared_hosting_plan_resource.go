@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
@@ -63,26 +61,13 @@ func (planKind) Schema() schema.Schema {
 			"plan change (`price_change`, from HostUp's dry run) before anything is bought; `terraform apply` buys exactly " +
 			"that and records the order (`last_order`). Creating the resource adopts the account; destroying it only forgets it.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "The account: a v2 id (`acct_…`; `hostup_shared_hosting_accounts` lists them) or a v1 " +
-					"integer id (`20000`). Use the v2 id: only v2 previews prices. Changing it forces replacement: the old " +
-					"account is only forgotten.",
-				Required:      true,
-				Validators:    []validator.String{accountIDValidator},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
-			"product_slug": schema.StringAttribute{
-				MarkdownDescription: "The plan of a v2 account, by slug (e.g. `webbhotell-business`; " +
-					"`hostup_shared_hosting_plan_options` lists them with prices). Exactly one of `product_slug` and `product_id`.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"product_id": schema.StringAttribute{
-				MarkdownDescription: "The plan of a v1 (integer id) account, by product id (e.g. `1913`; `hostup_billing_cycle` " +
-					"reports the current one). Exactly one of `product_slug` and `product_id`.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.RegexMatches(v1IDPattern, "must be a numeric product id such as 1913")},
-			},
+			"account_id": subjectAttribute("The account: a v2 id (`acct_…`; `hostup_shared_hosting_accounts` lists them) or "+
+				"a v1 integer id (`20000`). Use the v2 id: only v2 previews prices. Changing it forces replacement: the old "+
+				"account is only forgotten.", accountIDValidator),
+			"product_slug": slugAttribute("The plan of a v2 account, by slug (e.g. `webbhotell-business`; " +
+				"`hostup_shared_hosting_plan_options` lists them with prices). Exactly one of `product_slug` and `product_id`."),
+			"product_id": productIDAttribute("The plan of a v1 (integer id) account, by product id (e.g. `1913`; "+
+				"`hostup_billing_cycle` reports the current one). Exactly one of `product_slug` and `product_id`.", "1913"),
 			"allow_downgrade": allowDowngradeSchema(" HostUp's plan catalogue says which plans are lower; v1 accounts have " +
 				"none, so `true` is refused for them."),
 			"cancel_existing_invoice": cancelExistingInvoiceSchema(""),

@@ -66,13 +66,8 @@ func (storageKind) Schema() schema.Schema {
 			"purchase: a new `account_id` or `addon_id`, or a replacement, buys a new block while the old one stays bought " +
 			"and billed; destroying it only forgets the block. Import takes `acct_…/ord_…`.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "The account's v2 id (`acct_…`; `hostup_shared_hosting_accounts` lists them). Changing it " +
-					"buys a new block on the new account; the old block stays bought.",
-				Required:      true,
-				Validators:    []validator.String{v2AccountIDValidator},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"account_id": subjectAttribute("The account's v2 id (`acct_…`; `hostup_shared_hosting_accounts` lists them). "+
+				"Changing it buys a new block on the new account; the old block stays bought.", v2AccountIDValidator),
 			"addon_id": schema.StringAttribute{
 				MarkdownDescription: "The storage tier to buy, e.g. `storage-10gb` (`hostup_shared_hosting_storage_tiers` lists " +
 					"them with prices); needed to buy a block. Changing it buys a new block; the old one stays bought. An " +

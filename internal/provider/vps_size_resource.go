@@ -11,8 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -62,18 +60,10 @@ func (vpsSizeKind) Schema() schema.Schema {
 			"bought; `terraform apply` buys exactly that and records the order (`last_order`). Inputs left unset are not " +
 			"managed. Creating the resource adopts the VM; destroying it only forgets it.",
 		Attributes: map[string]schema.Attribute{
-			"vm_id": schema.StringAttribute{
-				MarkdownDescription: "The VM: a v1 integer vmid (`10000`) or a v2 id (`vps_…`; `hostup_virtual_servers` lists " +
-					"them). The generation decides which inputs apply. Changing it forces replacement: the old VM is only forgotten.",
-				Required:      true,
-				Validators:    []validator.String{vmIDValidator},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
-			"package": schema.StringAttribute{
-				MarkdownDescription: "v1 VMs: the package by product id (e.g. `1938`).",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(v1IDPattern, "must be a numeric product id such as 1938")},
-			},
+			"vm_id": subjectAttribute("The VM: a v1 integer vmid (`10000`) or a v2 id (`vps_…`; `hostup_virtual_servers` "+
+				"lists them). The generation decides which inputs apply. Changing it forces replacement: the old VM is only "+
+				"forgotten.", vmIDValidator),
+			"package": productIDAttribute("v1 VMs: the package by product id (e.g. `1938`).", "1938"),
 			"resources": schema.MapAttribute{
 				MarkdownDescription: "v1 VMs: configurable options by option id with their quantity, e.g. `{ \"2231\" = 8192 }`. " +
 					"Quantities are totals, not additions.",
@@ -88,11 +78,7 @@ func (vpsSizeKind) Schema() schema.Schema {
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.OneOf(client.CycleMonthly, client.CycleAnnually)},
 			},
-			"product_slug": schema.StringAttribute{
-				MarkdownDescription: "v2 VMs: the plan by slug (e.g. `vps-md`; `hostup_vps_upgrade_options` lists them).",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"product_slug": slugAttribute("v2 VMs: the plan by slug (e.g. `vps-md`; `hostup_vps_upgrade_options` lists them)."),
 			"options": schema.MapAttribute{
 				MarkdownDescription: "v2 VMs: configurable options by key (`bandwidthGb`, `backupSlots`, `snapshotSlots`, " +
 					"`ipv4Count`, `ipv6` (0 or 1), `additionalStorageGb`) with their quantity. A plan change and an option " +
