@@ -42,7 +42,8 @@ func (d *billingCycleDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"route. Set exactly one of `account_id` and `vm_id`.\n\n" +
 			"To switch a shared-hosting account to another cycle, with the price shown in the plan, use the " +
 			"`hostup_shared_hosting_billing_cycle` resource; `current_billing_cycle` and `cycles[].billing_cycle` " +
-			"use the names it takes.",
+			"use the names it takes." +
+			scopesNote("hostup_billing_cycle"),
 		Attributes: map[string]schema.Attribute{
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "Shared-hosting account: a v1 integer id (`20000`) or a v2 id (`acct_…`).",

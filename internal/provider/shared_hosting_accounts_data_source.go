@@ -52,7 +52,8 @@ func (d *accountsDataSource) Metadata(_ context.Context, req datasource.Metadata
 func (d *accountsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Every shared-hosting account the API key can see, with its v2 id (`acct_…`): the id " +
-			"`hostup_shared_hosting_plan` and the other data sources take. Reads all pages of `GET /api/v2/shared-hosting`.",
+			"`hostup_shared_hosting_plan` and the other data sources take. Reads all pages of `GET /api/v2/shared-hosting`." +
+			scopesNote("hostup_shared_hosting_accounts"),
 		Attributes: map[string]schema.Attribute{
 			"accounts": schema.ListNestedAttribute{
 				Computed:            true,

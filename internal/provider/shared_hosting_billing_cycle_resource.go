@@ -57,7 +57,8 @@ func (billingCycleKind) Schema() schema.Schema {
 			"`terraform plan` shows the exact price of switching (`price_change`, from HostUp's dry run): the new " +
 			"cycle's price, less a credit for the unused part of the period already paid; `terraform apply` buys " +
 			"exactly that and records the order (`last_order`). Creating the resource adopts the account; destroying " +
-			"it only forgets it.",
+			"it only forgets it." +
+			scopesNote("hostup_shared_hosting_billing_cycle"),
 		Attributes: map[string]schema.Attribute{
 			"account_id": subjectAttribute("The account's v2 id (`acct_…`; `hostup_shared_hosting_accounts` lists them). "+
 				"Changing it forces replacement: the old account is only forgotten.", v2AccountIDValidator),

@@ -89,6 +89,8 @@ func TestAccSharedHostingBillingCycle_monthlyToAnnually(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(cycleResource, plancheck.ResourceActionCreate),
 				plancheck.ExpectKnownValue(cycleResource, tfjsonpath.New("price_change"), priceChange(monthlyToAnnualAmount, "374", "annually")),
+				plancheck.ExpectKnownValue(cycleResource, tfjsonpath.New("price_change"), changeFromTo("monthly", "annually",
+					"monthly → annually: "+monthlyToAnnualAmount+" SEK due now, then 374 SEK annually")),
 				plancheck.ExpectKnownValue(cycleResource, tfjsonpath.New("price_status"), knownvalue.StringExact(purchase.StatusPreviewed)),
 				plancheck.ExpectUnknownValue(cycleResource, tfjsonpath.New("last_order")),
 				simulatorCheck(expectOrders(sim, 0)),

@@ -72,7 +72,8 @@ func (d *planOptionsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The plans a v2 shared-hosting account is on and can move to, with their recurring prices: " +
 			"the valid values of `hostup_shared_hosting_plan.product_slug`. HostUp's v1 API has no such list, so the " +
-			"account is named by its v2 id.",
+			"account is named by its v2 id." +
+			scopesNote("hostup_shared_hosting_plan_options"),
 		Attributes: map[string]schema.Attribute{
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "The account's v2 id (`acct_…`; `hostup_shared_hosting_accounts` lists them).",

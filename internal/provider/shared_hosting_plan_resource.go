@@ -59,7 +59,8 @@ func (planKind) Schema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "The plan of an existing shared-hosting account. `terraform plan` shows the exact price of a " +
 			"plan change (`price_change`, from HostUp's dry run) before anything is bought; `terraform apply` buys exactly " +
-			"that and records the order (`last_order`). Creating the resource adopts the account; destroying it only forgets it.",
+			"that and records the order (`last_order`). Creating the resource adopts the account; destroying it only forgets it." +
+			scopesNote("hostup_shared_hosting_plan"),
 		Attributes: map[string]schema.Attribute{
 			"account_id": subjectAttribute("The account: a v2 id (`acct_…`; `hostup_shared_hosting_accounts` lists them) or "+
 				"a v1 integer id (`20000`). Use the v2 id: only v2 previews prices. Changing it forces replacement: the old "+

@@ -154,6 +154,8 @@ func TestAccSharedHostingPlan_upgradeShowsPriceThenBuysOnce(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(planResource, plancheck.ResourceActionCreate),
 				plancheck.ExpectKnownValue(planResource, tfjsonpath.New("price_change"), priceChange(startToBusinessAmount, "1188", "annually")),
+				plancheck.ExpectKnownValue(planResource, tfjsonpath.New("price_change"), changeFromTo("Start (webbhotell-start)",
+					"Business (webbhotell-business)", "Start → Business: "+startToBusinessAmount+" SEK due now, then 1188 SEK annually")),
 				plancheck.ExpectKnownValue(planResource, tfjsonpath.New("current_product"), product("webbhotell-business", "Business")),
 				plancheck.ExpectKnownValue(planResource, tfjsonpath.New("domain"), knownvalue.StringExact("example.com")),
 				plancheck.ExpectUnknownValue(planResource, tfjsonpath.New("last_order")),

@@ -64,7 +64,8 @@ func (storageKind) Schema() schema.Schema {
 			"price (`price_change`, the tier's price from HostUp's tier list) before anything is bought; `terraform apply` " +
 			"buys exactly one block and records its order. Blocks stack: `count = 2` buys two. The resource **is** the " +
 			"purchase: a new `account_id` or `addon_id`, or a replacement, buys a new block while the old one stays bought " +
-			"and billed; destroying it only forgets the block. Import takes `acct_…/ord_…`.",
+			"and billed; destroying it only forgets the block. Import takes `acct_…/ord_…`." +
+			scopesNote("hostup_shared_hosting_storage_addon"),
 		Attributes: map[string]schema.Attribute{
 			"account_id": subjectAttribute("The account's v2 id (`acct_…`; `hostup_shared_hosting_accounts` lists them). "+
 				"Changing it buys a new block on the new account; the old block stays bought.", v2AccountIDValidator),

@@ -85,6 +85,8 @@ func TestAccStorageAddon_planShowsPriceThenBuysOnce(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(storageResource, plancheck.ResourceActionCreate),
 				plancheck.ExpectKnownValue(storageResource, tfjsonpath.New("price_change"), priceChange("99", "99", "annually")),
+				plancheck.ExpectKnownValue(storageResource, tfjsonpath.New("price_change"), changeFromTo("", "25 GB extra storage (storage-25gb)",
+					"25 GB extra storage (storage-25gb): 99 SEK due now, then 99 SEK annually; buys one more block: a block bought before stays bought and billed")),
 				plancheck.ExpectKnownValue(storageResource, tfjsonpath.New("price_status"), knownvalue.StringExact("previewed")),
 				plancheck.ExpectKnownValue(storageResource, tfjsonpath.New("size_gb"), knownvalue.Int64Exact(25)),
 				plancheck.ExpectUnknownValue(storageResource, tfjsonpath.New("order_id")),

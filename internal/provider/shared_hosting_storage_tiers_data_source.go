@@ -64,7 +64,8 @@ func (d *storageTiersDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The storage add-on tiers a v2 shared-hosting account can buy, with their prices, and whether " +
 			"HostUp accepts a storage order now. Each `id` is a valid `hostup_shared_hosting_storage_addon.addon_id`. " +
-			"Reading this buys nothing. HostUp's v1 API has no such list, so the account is named by its v2 id.",
+			"Reading this buys nothing. HostUp's v1 API has no such list, so the account is named by its v2 id." +
+			scopesNote("hostup_shared_hosting_storage_tiers"),
 		Attributes: map[string]schema.Attribute{
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "The account's v2 id (`acct_…`; `hostup_shared_hosting_accounts` lists them).",

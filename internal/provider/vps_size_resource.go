@@ -58,7 +58,8 @@ func (vpsSizeKind) Schema() schema.Schema {
 		MarkdownDescription: "The size of an existing VPS: its package (plan) and configurable options. `terraform plan` " +
 			"shows the exact price of a change (`price_change`, from HostUp's estimate or dry run) before anything is " +
 			"bought; `terraform apply` buys exactly that and records the order (`last_order`). Inputs left unset are not " +
-			"managed. Creating the resource adopts the VM; destroying it only forgets it.",
+			"managed. Creating the resource adopts the VM; destroying it only forgets it." +
+			scopesNote("hostup_vps_size"),
 		Attributes: map[string]schema.Attribute{
 			"vm_id": subjectAttribute("The VM: a v1 integer vmid (`10000`) or a v2 id (`vps_…`; `hostup_virtual_servers` "+
 				"lists them). The generation decides which inputs apply. Changing it forces replacement: the old VM is only "+

@@ -98,6 +98,8 @@ func TestAccVPSSize_planShowsEstimate(t *testing.T) {
 			Config: v1SizeConfig(url, `  package = "1938"`),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectKnownValue(vpsSizeAddr, tfjsonpath.New("price_change"), estimatedPrice(toXL, "monthly")),
+				plancheck.ExpectKnownValue(vpsSizeAddr, tfjsonpath.New("price_change"), changeFromTo("VPS L (1937)", "package 1938",
+					"VPS L → package 1938: "+toXL.Prorated.String()+" SEK due now, then "+toXL.Recurring.String()+" SEK monthly")),
 				plancheck.ExpectKnownValue(vpsSizeAddr, tfjsonpath.New("price_status"), knownvalue.StringExact("previewed")),
 				plancheck.ExpectUnknownValue(vpsSizeAddr, tfjsonpath.New("last_order")),
 				simulatorCheck(expectOrders(sim, 0)),

@@ -92,7 +92,8 @@ func (d *vpsUpgradeOptionsDataSource) Schema(_ context.Context, _ datasource.Sch
 			"only the current package, price and specs are available: HostUp's v1 API has no public endpoint that lists " +
 			"other packages or the configurable-option ids (such as `2231`) that `hostup_vps_size.resources` takes, so " +
 			"`plans`, `options` and `can_change` are null for v1 ids. What a change costs *now* (prorated) is the " +
-			"resource's `price_change`, not this data source's recurring prices.",
+			"resource's `price_change`, not this data source's recurring prices." +
+			scopesNote("hostup_vps_upgrade_options"),
 		Attributes: map[string]schema.Attribute{
 			"vm_id": schema.StringAttribute{
 				MarkdownDescription: "The VM's v1 id (an integer such as `10000`) or v2 id (`vps_…`).",
