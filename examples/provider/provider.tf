@@ -1,7 +1,8 @@
 terraform {
   required_providers {
     hostup = {
-      source = "hostup/hostup"
+      source  = "hostup/hostup"
+      version = "~> 0.1"
     }
   }
 }
