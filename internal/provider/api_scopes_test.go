@@ -47,9 +47,13 @@ resource "hostup_shared_hosting_storage_addon" "test" {
 		w.mustRun("apply", "-input=false", "-auto-approve")
 		w.mustRun("state", "rm", storageResource)
 		w.mustRun("import", "-input=false", storageResource, v2AccountID+"/"+sim.StorageOrders(v2AccountID)[0].ID)
-		w.mustRun("plan", "-input=false", "-detailed-exitcode")
+		w.mustRun("apply", "-input=false", "-auto-approve")
 	},
-	"hostup_vps_size": func(t *testing.T, _ *hostupsim.Server, ws func(string) *cliWorkspace) {
+	"hostup_vps_size": func(t *testing.T, sim *hostupsim.Server, ws func(string) *cliWorkspace) {
+		// A third VM, so that each route has a VM of its own.
+		sim.AddVM(hostupsim.VM{ID: 10002, V2ID: "vps_scopes3", Hostname: "vps3.example.com", ProductID: "1937", BillingCycle: "monthly",
+			Status: "active", Options: map[string]int64{hostupsim.OptionBandwidth: 1000, hostupsim.OptionIPv4: 1},
+			CreatedAt: sim.Now().AddDate(0, -1, 0), NextDueAt: sim.Now().AddDate(0, 1, 0)})
 		w := ws(fmt.Sprintf(`
 resource "hostup_vps_size" "v1" {
   vm_id   = %q
@@ -63,7 +67,7 @@ resource "hostup_vps_size" "options" {
   vm_id   = %q
   options = { bandwidthGb = 3000 }
 }
-`, demoVMID, demoVMV2ID, xlVMV2ID))
+`, demoVMID, "vps_scopes3", xlVMV2ID))
 		w.mustRun("apply", "-input=false", "-auto-approve")
 		w.mustRun("plan", "-input=false", "-detailed-exitcode")
 	},
