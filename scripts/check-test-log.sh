@@ -9,13 +9,27 @@
 #       those: each skipped test's own output must give terraform-plugin-
 #       testing's reason ("Terraform CLI version X is below minimum version
 #       Y"), and the skips may not outnumber the acceptance tests that passed.
+#   check-test-log.sh --expect PREFIX LOG  also fails unless at least one
+#       top-level test whose name starts with PREFIX passed (e.g. TestAccQuery
+#       on a CLI new enough for them, where their absence would go unseen).
+#       May be given more than once.
 set -euo pipefail
+usage='usage: check-test-log.sh [--allow-old-cli] [--expect PREFIX]... LOG'
 allow_old_cli=false
-if [ "${1:-}" = --allow-old-cli ]; then
-	allow_old_cli=true
-	shift
-fi
-log=${1:?usage: check-test-log.sh [--allow-old-cli] LOG}
+expect=()
+while [ $# -gt 1 ]; do
+	case $1 in
+	--allow-old-cli) allow_old_cli=true; shift ;;
+	--expect)
+		[[ ${2:-} =~ ^[A-Za-z0-9_]+$ ]] || { echo "$usage: --expect takes a test name prefix" >&2; exit 2; }
+		expect+=("$2")
+		shift 2
+		;;
+	*) break ;;
+	esac
+done
+[ $# -eq 1 ] && [[ $1 != -* ]] || { echo "$usage" >&2; exit 2; }
+log=$1
 
 # Every skipped test, each paired with whether its own output says the CLI is
 # too old. go test -v heads each stretch of a test's output with
@@ -57,6 +71,12 @@ if [ "$skipped" -ge "$passed_acc" ]; then
 	echo "FAIL: ${skipped} tests skipped but only ${passed_acc} acceptance tests passed: this CLI is too old to prove the provider." >&2
 	exit 1
 fi
+for prefix in ${expect[@]+"${expect[@]}"}; do
+	if ! grep -qE -- "^--- PASS: ${prefix}" "$log"; then
+		echo "FAIL: no ${prefix}* test passed, and this run was expected to run them." >&2
+		exit 1
+	fi
+done
 passed=$(grep -cE -- '^\s*--- PASS' "$log" || true)
 failed=$(grep -cE -- '^\s*--- FAIL' "$log" || true)
 echo "test summary: ${passed} passed (${passed_acc} acceptance tests), ${skipped} skipped, ${failed} failed"
