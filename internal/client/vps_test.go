@@ -100,7 +100,7 @@ func TestSimulatorVPSReads(t *testing.T) {
 	if v.ID != seed.VMV2ID || v.Hostname != "vps1.example.com" || v.Status != "active" ||
 		v.Plan != (client.VPSPlan{ProductSlug: "vps-l", Name: "VPS L"}) || v.Billing.Amount.String() != "560" ||
 		v.Billing.BillingCycle != client.CycleMonthly || v.Specs != (client.VPSSpecs{CPU: 4, RAMMB: 8192, DiskGB: 160, BandwidthGB: 4000}) ||
-		v.Options != (client.VPSOptions{BandwidthGB: 1000, IPv4Count: 1, IPv6: true}) {
+		v.Options != (client.VPSOptions{BandwidthGB: 1000, IPv4Count: 1, IPv6: true, Reported: true}) {
 		t.Errorf("vps = %+v", v)
 	}
 

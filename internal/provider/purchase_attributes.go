@@ -117,7 +117,7 @@ func lastOrderFromV2(res *client.SharedHostingUpgradeResult) lastOrderModel {
 	}
 	if inv := res.PaymentInvoice; inv != nil {
 		m.InvoiceID = types.StringValue(inv.ID)
-		m.InvoiceNumber = types.StringValue(inv.Number)
+		m.InvoiceNumber = types.StringValue(string(inv.Number))
 		m.Amount = numberValue(inv.Amount)
 		m.CurrencyCode = types.StringValue(inv.CurrencyCode)
 		m.DueAt = types.StringValue(inv.DueAt)
@@ -131,8 +131,8 @@ func lastOrderFromV2(res *client.SharedHostingUpgradeResult) lastOrderModel {
 // id and the total, but no currency, due date or status.
 func lastOrderFromV1(res *client.HostingUpgradeV1Result) lastOrderModel {
 	return lastOrderModel{
-		OrderID:       types.StringValue(strconv.FormatInt(res.OrderID, 10)),
-		InvoiceID:     nonEmptyString(res.InvoiceID),
+		OrderID:       types.StringValue(strconv.FormatInt(int64(res.OrderID), 10)),
+		InvoiceID:     nonEmptyString(string(res.InvoiceID)),
 		InvoiceNumber: types.StringNull(),
 		Amount:        numberValue(res.Total),
 		CurrencyCode:  types.StringNull(),

@@ -273,7 +273,7 @@ func (r *storageAddonResource) inspect(ctx context.Context, account string, plan
 				account, valueOr(gate.Reason, "no reason given"), valueOr(gate.Code, "none")))
 		return nil
 	}
-	plan.SizeGB = types.Int64Value(tier.SizeGB)
+	plan.SizeGB = types.Int64Value(int64(tier.SizeGB))
 	return &quote{to: tier.ID, toName: tier.Name, commitData: tier}
 }
 
@@ -328,7 +328,7 @@ func (r *storageAddonResource) commit(ctx context.Context, account string, order
 		return out, nil
 	}
 	out.invoiced, out.charged = true, inv.Amount
-	out.lastOrder.InvoiceNumber = nonEmptyString(inv.Number)
+	out.lastOrder.InvoiceNumber = nonEmptyString(string(inv.Number))
 	out.lastOrder.Amount = numberValue(inv.Amount)
 	out.lastOrder.CurrencyCode = nonEmptyString(inv.CurrencyCode)
 	out.lastOrder.DueAt = nonEmptyString(inv.DueAt)

@@ -430,8 +430,8 @@ func (r *vpsSizeResource) readCurrent(ctx context.Context, vm vmRef, m *vpsSizeM
 		}
 		m.ProductSlug = types.StringValue(v.Plan.ProductSlug)
 		m.Options = optionsMap(vpsOptionValues(v.Options))
-		specs = vpsSpecsModel{ProductName: types.StringValue(v.Plan.Name), CPU: types.Int64Value(v.Specs.CPU),
-			RAMMB: types.Int64Value(v.Specs.RAMMB), DiskGB: types.Int64Value(v.Specs.DiskGB), BandwidthGB: types.Int64Value(v.Specs.BandwidthGB)}
+		specs = vpsSpecsModel{ProductName: types.StringValue(v.Plan.Name), CPU: types.Int64Value(int64(v.Specs.CPU)),
+			RAMMB: types.Int64Value(int64(v.Specs.RAMMB)), DiskGB: types.Int64Value(int64(v.Specs.DiskGB)), BandwidthGB: types.Int64Value(int64(v.Specs.BandwidthGB))}
 	} else {
 		d, err := r.client.GetVMDetails(ctx, vm.v1)
 		if err != nil {
@@ -439,8 +439,8 @@ func (r *vpsSizeResource) readCurrent(ctx context.Context, vm vmRef, m *vpsSizeM
 		}
 		m.Package = types.StringValue(d.ProductID)
 		m.BillingCycle = types.StringValue(d.BillingCycle)
-		specs = vpsSpecsModel{ProductName: types.StringValue(d.ProductName), CPU: types.Int64Value(d.CPU),
-			RAMMB: types.Int64Value(d.RAMMB), DiskGB: types.Int64Value(d.DiskGB), BandwidthGB: types.Int64Value(d.BandwidthLimit)}
+		specs = vpsSpecsModel{ProductName: types.StringValue(d.ProductName), CPU: types.Int64Value(int64(d.CPU)),
+			RAMMB: types.Int64Value(int64(d.RAMMB)), DiskGB: types.Int64Value(int64(d.DiskGB)), BandwidthGB: types.Int64Value(int64(d.BandwidthLimit))}
 	}
 	var d diag.Diagnostics
 	m.Specs, d = types.ObjectValueFrom(ctx, vpsSpecsAttrTypes, specs)
@@ -454,8 +454,8 @@ func vpsOptionValues(o client.VPSOptions) map[string]int64 {
 	if o.IPv6 {
 		ipv6 = 1
 	}
-	return map[string]int64{"bandwidthGb": o.BandwidthGB, "backupSlots": o.BackupSlots, "snapshotSlots": o.SnapshotSlots,
-		"ipv4Count": o.IPv4Count, "ipv6": ipv6, "additionalStorageGb": o.AdditionalStorageGB}
+	return map[string]int64{"bandwidthGb": int64(o.BandwidthGB), "backupSlots": int64(o.BackupSlots), "snapshotSlots": int64(o.SnapshotSlots),
+		"ipv4Count": int64(o.IPv4Count), "ipv6": ipv6, "additionalStorageGb": int64(o.AdditionalStorageGB)}
 }
 
 func optionsMap(values map[string]int64) types.Map {
