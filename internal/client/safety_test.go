@@ -206,3 +206,27 @@ func TestBillingCycleChangeWithoutAmount(t *testing.T) {
 		t.Fatalf("commit: want an outcome-unknown error naming paymentInvoice.amount, got %v", err)
 	}
 }
+
+// A key with a control character cannot travel in a header: New refuses it,
+// saying why without showing the key, instead of every request failing as
+// a network error after its retries.
+func TestAPIKeyWithControlCharacterIsRefused(t *testing.T) {
+	const secret = "sk-live-0123456789abcdef"
+	for name, key := range map[string]string{
+		"trailing LF": secret + "\n", "CRLF": secret + "\r\n", "NUL": secret[:5] + "\x00" + secret[5:],
+		"tab": "\t" + secret, "DEL": secret + "\x7f",
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, err := New(key, WithEndpoint("http://127.0.0.1:1"))
+			if err == nil || c != nil {
+				t.Fatal("a key with a control character was accepted")
+			}
+			if !strings.Contains(err.Error(), "control character") || strings.Contains(err.Error(), secret[:8]) {
+				t.Errorf("error %q should name the problem and not the key", err)
+			}
+		})
+	}
+	if _, err := New(secret+" with spaces and ünicode", WithEndpoint("http://127.0.0.1:1")); err != nil {
+		t.Errorf("a printable key was refused: %v", err)
+	}
+}
