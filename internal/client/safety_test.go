@@ -152,7 +152,7 @@ func TestIsNotFoundOnlyForHostUpsCode(t *testing.T) {
 }
 
 // A list that repeats a cursor, or says hasMore without one, stops with an
-// error after a bounded number of requests.
+// error after a bounded number of requests; both lists share the pager.
 func TestListStopsOnABrokenCursor(t *testing.T) {
 	cases := map[string]struct {
 		page     func(n int) string
@@ -170,22 +170,28 @@ func TestListStopsOnABrokenCursor(t *testing.T) {
 			return fmt.Sprintf(`{"data":[],"hasMore":true,"nextCursor":"c%d"}`, n)
 		}, "after 1000 pages", maxListPages},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			var n atomic.Int32
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-				_, _ = w.Write([]byte(tc.page(int(n.Add(1)) - 1)))
-			}))
-			t.Cleanup(srv.Close)
-			c, _ := newTestClient(t, srv.URL)
-			_, err := c.ListSharedHostingAccounts(context.Background())
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("want an error saying %q, got %v", tc.want, err)
-			}
-			if n.Load() != tc.requests {
-				t.Errorf("%d requests, want %d", n.Load(), tc.requests)
-			}
-		})
+	lists := map[string]func(*Client) error{
+		"accounts": func(c *Client) error { _, err := c.ListSharedHostingAccounts(context.Background()); return err },
+		"VPSes":    func(c *Client) error { _, err := c.ListVPSes(context.Background(), VPSFilter{Name: "web"}); return err },
+	}
+	for list, read := range lists {
+		for name, tc := range cases {
+			t.Run(list+" "+name, func(t *testing.T) {
+				var n atomic.Int32
+				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+					_, _ = w.Write([]byte(tc.page(int(n.Add(1)) - 1)))
+				}))
+				t.Cleanup(srv.Close)
+				c, _ := newTestClient(t, srv.URL)
+				err := read(c)
+				if err == nil || !strings.Contains(err.Error(), tc.want) {
+					t.Fatalf("want an error saying %q, got %v", tc.want, err)
+				}
+				if n.Load() != tc.requests {
+					t.Errorf("%d requests, want %d", n.Load(), tc.requests)
+				}
+			})
+		}
 	}
 }
 
