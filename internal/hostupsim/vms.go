@@ -15,8 +15,9 @@ import (
 // removed by tests, each answering to a v1 integer id and a v2 "vps_…" id.
 
 // AddVM adds a VM, or replaces the one with the same ID. Zero fields get
-// defaults: the next free ID (from 10000), a fresh V2ID, the primary IP
-// derived from the ID (see defaultPrimaryIP), monthly billing, status
+// defaults: the next free ID (from 10000), a fresh V2ID, the hostname
+// "vm-<ID>.example.net", the primary IP derived from the ID (see
+// defaultPrimaryIP), monthly billing, status
 // active, created now, due one cycle after creation (rolled forward past
 // now); options left out are at their minimum. It panics on a product that
 // is not a VPS, an unknown option, a quantity out of range or a primary IP
@@ -36,6 +37,9 @@ func (s *Server) addVM(vm VM) error {
 	}
 	if vm.V2ID == "" {
 		vm.V2ID = s.newID("vps")
+	}
+	if vm.Hostname == "" {
+		vm.Hostname = fmt.Sprintf("vm-%d.example.net", vm.ID)
 	}
 	if vm.PrimaryIP == "" {
 		vm.PrimaryIP = defaultPrimaryIP(vm.ID)
@@ -239,10 +243,9 @@ func (s *Server) vm(id string) (*VM, error) {
 
 // AddVMs adds n VMs quickly, for lists and benchmarks: each is a copy of
 // template with the next free ID (from 10000, or above the highest ID in
-// use), a fresh V2ID, the primary IP of its ID and the hostname
-// "vm-<ID>.example.net" unless template names one (then "<ID>-" is put in
-// front of it). Other zero fields get AddVM's defaults. It returns the VMs
-// added, in ID order, and panics where AddVM would.
+// use), a fresh V2ID and the primary IP of its ID; a hostname in template
+// gets "<ID>-" in front of it. Other zero fields get AddVM's defaults. It
+// returns the VMs added, in ID order, and panics where AddVM would.
 func (s *Server) AddVMs(n int, template VM) []VM {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -255,7 +258,6 @@ func (s *Server) AddVMs(n int, template VM) []VM {
 		vm := template
 		vm.ID, vm.V2ID, vm.PrimaryIP = next, "", ""
 		vm.Options = maps.Clone(template.Options)
-		vm.Hostname = fmt.Sprintf("vm-%d.example.net", next)
 		if template.Hostname != "" {
 			vm.Hostname = strconv.FormatInt(next, 10) + "-" + template.Hostname
 		}

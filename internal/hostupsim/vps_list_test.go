@@ -85,7 +85,7 @@ func TestV2VPSList(t *testing.T) {
 	e.send("GET", "/api/v2/vps", "", "Authorization: Bearer "+reader).wantStatus(t, http.StatusForbidden, "forbidden")
 }
 
-func TestAddVMPrimaryIP(t *testing.T) {
+func TestAddVMDefaults(t *testing.T) {
 	sim := New()
 	sim.AddVM(VM{ID: 12345, ProductID: "vps-m", PrimaryIP: "2001:db8::7"})
 	sim.AddVM(VM{ID: 12346, ProductID: "vps-m"})
@@ -93,6 +93,9 @@ func TestAddVMPrimaryIP(t *testing.T) {
 	b, _ := sim.VM("12346")
 	if a.PrimaryIP != "2001:db8::7" || b.PrimaryIP != defaultPrimaryIP(12346) || b.PrimaryIP != "198.18.48.58" {
 		t.Errorf("primary IPs %q, %q", a.PrimaryIP, b.PrimaryIP)
+	}
+	if b.Hostname != "vm-12346.example.net" {
+		t.Errorf("default hostname %q", b.Hostname)
 	}
 	defer func() {
 		if recover() == nil {
