@@ -1,7 +1,12 @@
 // Command hostupsim serves the HostUp API simulator on loopback, seeded with
 // the demo dataset, for the demo and CLI-driven scenario tests.
 //
-//	hostupsim [-listen 127.0.0.1:0] [-admin-listen 127.0.0.1:0] [-env-file PATH] [-latency 20ms]
+//	hostupsim [-listen 127.0.0.1:0] [-admin-listen 127.0.0.1:0] [-env-file PATH] [-latency 20ms] [-lean]
+//
+// -lean starts it in lean mode: every answer carries only the fields HostUp
+// documents, with the other JSON type wherever two are allowed, as a real
+// service that sends no more than its contract could. The admin API's
+// POST /admin/lean turns it on and off while it runs.
 //
 // It prints the API URL, the admin URL and the demo API key. With -env-file it
 // writes HOSTUP_ENDPOINT, HOSTUP_API_KEY and HOSTUP_SIM_ADMIN to PATH once both
@@ -41,6 +46,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	adminListen := fs.String("admin-listen", "127.0.0.1:0", "loopback `address` for the admin API")
 	envFile := fs.String("env-file", "", "write HOSTUP_* variables to this `file` once serving")
 	latency := fs.Duration("latency", 0, "delay every answer by this `duration` (e.g. 20ms), as a distant API would")
+	lean := fs.Bool("lean", false, "answer with documented fields only, in the other JSON type where two are allowed")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -51,6 +57,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	sim := hostupsim.New()
 	seed := sim.SeedDemo()
 	sim.SetLatency(*latency)
+	sim.SetLean(*lean)
 
 	apiLn, err := listenLoopback(ctx, *listen)
 	if err != nil {

@@ -50,6 +50,30 @@ func TestRunWritesEnvFileAndServes(t *testing.T) {
 	}
 }
 
+func TestRunLean(t *testing.T) {
+	envFile := filepath.Join(t.TempDir(), "sim.env")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"-lean", "-env-file", envFile}, io.Discard) }()
+	env := waitForEnv(t, envFile, done)
+
+	req, _ := http.NewRequestWithContext(t.Context(), "GET", env["HOSTUP_ENDPOINT"]+"/api/vm/10000/details", nil)
+	req.Header.Set("X-API-Key", env["HOSTUP_API_KEY"])
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(body), `"cpu":"4"`) {
+		t.Errorf("-lean: details = %s, want cpu as a string", body)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("run: %v", err)
+	}
+}
+
 func waitForEnv(t *testing.T, path string, done <-chan error) map[string]string {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)

@@ -2,8 +2,6 @@ package client
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -11,14 +9,17 @@ import (
 
 // BillingCycleInfo is the v1 billing-cycle answer for a hosting account or a
 // VM (GET /api/hosting/{accountId}/billing-cycle, GET /api/vm/{vmid}/billing-cycle).
-// Its ProductID is the id that v1 upgrades take.
+// Its ProductID is the id that v1 upgrades take, a numeric string. HostUp
+// types its account id both as a string and as an integer: it decodes from
+// either. Its prices are for display (v1 has no preview), so none is
+// required: an absent one is not set (IsSet).
 type BillingCycleInfo struct {
 	// Current is the cycle id, "m" or "a".
 	Current        string              `json:"current"`
 	CurrentName    string              `json:"currentName"`
 	Cycles         []BillingCycleV1    `json:"cycles"`
 	ProductID      string              `json:"productId"`
-	AccountID      string              `json:"accountId"`
+	AccountID      FlexString          `json:"accountId"`
 	AccountDetails BillingCycleAccount `json:"accountDetails"`
 }
 
@@ -38,14 +39,6 @@ type BillingCycleAccount struct {
 	Total  Amount `json:"total"`
 }
 
-func (b *BillingCycleInfo) validate() error {
-	amounts := map[string]Amount{"data.accountDetails.total": b.AccountDetails.Total}
-	for i, c := range b.Cycles {
-		amounts[fmt.Sprintf("data.cycles[%d].price", i)] = c.Price
-	}
-	return requireAmounts(amounts)
-}
-
 // GetHostingBillingCycle reads a v1 hosting account's billing cycles.
 func (c *Client) GetHostingBillingCycle(ctx context.Context, accountID int64) (*BillingCycleInfo, error) {
 	path := "/api/hosting/" + strconv.FormatInt(accountID, 10) + "/billing-cycle"
@@ -59,7 +52,9 @@ func (c *Client) GetVMBillingCycle(ctx context.Context, vmID int64) (*BillingCyc
 }
 
 // SharedHostingBillingCycles is the v2 billing-cycle state of an account
-// (GET /api/v2/shared-hosting/{accountId}/actions/billing-cycle).
+// (GET /api/v2/shared-hosting/{accountId}/actions/billing-cycle). Its amounts
+// are for display (the price of a change comes from its preview), so none is
+// required: an absent one is not set (IsSet).
 type SharedHostingBillingCycles struct {
 	CurrentBillingCycle string              `json:"currentBillingCycle"`
 	Cycles              []BillingCycleV2    `json:"cycles"`
@@ -75,52 +70,21 @@ type BillingCycleV2 struct {
 	IsCurrent    bool   `json:"isCurrent"`
 }
 
-// BillingCycleActions says whether the cycle can be changed now.
+// BillingCycleActions says whether the cycle can be changed now. An answer
+// without the gate leaves CanChangeBillingCycle.Reported false.
 type BillingCycleActions struct {
 	CanChangeBillingCycle ActionGate `json:"canChangeBillingCycle"`
 }
 
-// ActionGate is v2's "may this action be taken now, and if not why".
-type ActionGate struct {
-	Allowed bool    `json:"allowed"`
-	Reason  *string `json:"reason"`
-	Code    *string `json:"code"`
-	// Reported is true when the answer held the gate: an answer without it
-	// says nothing about the action.
-	Reported bool `json:"-"`
-}
-
-// UnmarshalJSON records that the gate was reported.
-func (g *ActionGate) UnmarshalJSON(b []byte) error {
-	type plain ActionGate
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	*g = ActionGate(p)
-	g.Reported = string(b) != "null"
-	return nil
-}
-
-// InvoiceSummary is an invoice as listed among blocking invoices.
+// InvoiceSummary is an invoice as listed among blocking invoices. Its number
+// decodes from a string or a number.
 type InvoiceSummary struct {
-	ID           string `json:"id"`
-	Number       string `json:"number"`
-	Amount       Amount `json:"amount"`
-	CurrencyCode string `json:"currencyCode"`
-	DueAt        string `json:"dueAt"`
-	Status       string `json:"status"`
-}
-
-func (b *SharedHostingBillingCycles) validate() error {
-	amounts := map[string]Amount{}
-	for i, c := range b.Cycles {
-		amounts[fmt.Sprintf("cycles[%d].amount", i)] = c.Amount
-	}
-	for i, inv := range b.BlockingInvoices {
-		amounts[fmt.Sprintf("blockingInvoices[%d].amount", i)] = inv.Amount
-	}
-	return requireAmounts(amounts)
+	ID           string     `json:"id"`
+	Number       FlexString `json:"number"`
+	Amount       Amount     `json:"amount"`
+	CurrencyCode string     `json:"currencyCode"`
+	DueAt        string     `json:"dueAt"`
+	Status       string     `json:"status"`
 }
 
 // GetSharedHostingBillingCycles reads a v2 account's billing cycles.
@@ -165,7 +129,8 @@ type BillingCyclePreview struct {
 	Actions             BillingCycleChangeActions `json:"actions"`
 }
 
-// BillingCycleChangeActions says whether the previewed change can be committed.
+// BillingCycleChangeActions says whether the previewed change can be
+// committed. An answer without the gate leaves CanCommit.Reported false.
 type BillingCycleChangeActions struct {
 	CanCommit ActionGate `json:"canCommit"`
 }

@@ -17,6 +17,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // DefaultEndpoint is HostUp's production API.
@@ -101,6 +103,9 @@ func New(apiKey string, opts ...Option) (*Client, error) {
 	if c.apiKey == "" {
 		return nil, errors.New("an API key is required")
 	}
+	if err := checkAPIKey(c.apiKey); err != nil {
+		return nil, err
+	}
 	if c.baseURL == nil {
 		return nil, errors.New("invalid endpoint")
 	}
@@ -112,6 +117,21 @@ func New(apiKey string, opts ...Option) (*Client, error) {
 	}
 	c.httpClient = withoutRedirects(c.httpClient)
 	return c, nil
+}
+
+// checkAPIKey refuses a key that cannot travel in an HTTP header: a control
+// character (a line break or NUL picked up with a copied key) would be
+// refused by the HTTP library on every try, and read as a network failure
+// after all retries. The error names the character and its place but never
+// the key.
+func checkAPIKey(key string) error {
+	for i, r := range []rune(key) {
+		if unicode.IsControl(r) {
+			return fmt.Errorf("the API key contains a control character (%U) at character %d of %d; "+
+				"check how the key was copied (a trailing line break is common)", r, i+1, utf8.RuneCountInString(key))
+		}
+	}
+	return nil
 }
 
 // withoutRedirects returns a shallow copy of hc (same transport, jar and

@@ -37,6 +37,19 @@ func decodeAs[T any](amounts func(*T) []Amount) func(method, path string, body [
 	}
 }
 
+// invoiceAmounts lists the amounts of the invoices an answer carries.
+func invoiceAmounts(invoices ...*Invoice) []Amount {
+	var out []Amount
+	for _, inv := range invoices {
+		if inv != nil {
+			out = append(out, inv.Amount)
+		}
+	}
+	return out
+}
+
+// The answers whose amounts decide money. Amounts that are only shown (an
+// account's price, the cycles on offer) are optional and not listed here.
 var v2MoneyAnswers = []moneyAnswer{
 	{
 		name: "upgrade preview", method: http.MethodPost, path: "/api/v2/shared-hosting/acct_1/actions/upgrade",
@@ -48,34 +61,41 @@ var v2MoneyAnswers = []moneyAnswer{
 	{
 		name: "upgrade result", method: http.MethodPost, path: "/api/v2/shared-hosting/acct_1/actions/upgrade",
 		decode: decodeAs(func(r *SharedHostingUpgradeResult) []Amount {
-			var out []Amount
-			for _, inv := range []*Invoice{r.PaymentInvoice, r.RenewalInvoice} {
-				if inv != nil {
-					out = append(out, inv.Amount)
-				}
-			}
-			return out
+			return invoiceAmounts(r.PaymentInvoice, r.RenewalInvoice)
 		}),
 		required: [][]string{{"paymentInvoice", "amount"}, {"renewalInvoice", "amount"}},
 	},
 	{
-		name: "billing cycles", method: http.MethodGet, path: "/api/v2/shared-hosting/acct_1/actions/billing-cycle",
-		decode: decodeAs(func(b *SharedHostingBillingCycles) []Amount {
+		name: "billing-cycle change", method: http.MethodPost, path: "/api/v2/shared-hosting/acct_1/actions/billing-cycle",
+		decode: decodeAs(func(r *BillingCycleChangeResult) []Amount {
+			return append([]Amount{r.PriceChange.Amount, r.PriceChange.RecurringAmount}, invoiceAmounts(r.PaymentInvoice, r.RenewalInvoice)...)
+		}),
+		required: [][]string{{"priceChange", "amount"}, {"priceChange", "recurringAmount"}, {"paymentInvoice", "amount"}, {"renewalInvoice", "amount"}},
+	},
+	{
+		name: "storage tiers", method: http.MethodGet, path: "/api/v2/shared-hosting/acct_1/addons/storage",
+		decode: decodeAs(func(t *StorageTiers) []Amount {
 			var out []Amount
-			for _, c := range b.Cycles {
-				out = append(out, c.Amount)
-			}
-			for _, inv := range b.BlockingInvoices {
-				out = append(out, inv.Amount)
+			for _, tier := range t.Tiers {
+				out = append(out, tier.Price)
 			}
 			return out
 		}),
-		required: [][]string{{"cycles", "*", "amount"}, {"blockingInvoices", "*", "amount"}},
+		required: [][]string{{"tiers", "*", "price"}},
 	},
 	{
-		name: "account", method: http.MethodGet, path: "/api/v2/shared-hosting/acct_1",
-		decode:   decodeAs(func(a *SharedHostingAccount) []Amount { return []Amount{a.Billing.Amount} }),
-		required: [][]string{{"billing", "amount"}},
+		name: "VPS option change", method: http.MethodPost, path: "/api/v2/vps/vps_1/actions/config",
+		decode: decodeAs(func(r *vpsConfigResult) []Amount {
+			pc := r.PriceChange
+			return append([]Amount{pc.Amount, pc.RecurringAmount, pc.AdditionalRecurringAmount}, invoiceAmounts(r.PaymentInvoice)...)
+		}),
+		required: [][]string{{"priceChange", "amount"}, {"priceChange", "recurringAmount"},
+			{"priceChange", "additionalRecurringAmount"}, {"paymentInvoice", "amount"}},
+	},
+	{
+		name: "invoice", method: http.MethodGet, path: "/api/v2/billing/invoices/inv_1",
+		decode:   decodeAs(func(i *Invoice) []Amount { return []Amount{i.Amount} }),
+		required: [][]string{{"amount"}},
 	},
 }
 
@@ -86,15 +106,14 @@ var v1MoneyAnswers = []moneyAnswer{
 		required: [][]string{{"data", "total"}},
 	},
 	{
-		name: "v1 billing cycle", method: http.MethodGet, path: "/api/hosting/20000/billing-cycle",
-		decode: decodeAs(func(b *BillingCycleInfo) []Amount {
-			out := []Amount{b.AccountDetails.Total}
-			for _, c := range b.Cycles {
-				out = append(out, c.Price)
-			}
-			return out
-		}),
-		required: [][]string{{"data", "accountDetails", "total"}, {"data", "cycles", "*", "price"}},
+		name: "VM estimate", method: http.MethodPost, path: "/api/vm/10000/upgrade",
+		decode:   decodeAs(func(e *vmEstimateJSON) []Amount { return []Amount{e.Prorated, e.Recurring} }),
+		required: [][]string{{"data", "prorated"}, {"data", "recurring"}},
+	},
+	{
+		name: "VM commit", method: http.MethodPost, path: "/api/vm/10000/upgrade",
+		decode:   decodeAs(func(r *vmCommitJSON) []Amount { return []Amount{r.Total} }),
+		required: [][]string{{"data", "total"}},
 	},
 }
 
@@ -109,6 +128,9 @@ var (
 		`{"id":"acct_1","billing":{"amount":311.26,"currencyCode":"SEK","billingCycle":"annually"}}`,
 		`null`, `{}`, `{"priceChange":null}`, `{"priceChange":{"amount":null,"recurringAmount":1}}`,
 		`{"priceChange":{"amount":"1e400","recurringAmount":"-0.000000000000000000001"}}`,
+		`{"tiers":[{"id":"storage-10gb","price":49,"sizeGb":"10"},{"id":"storage-50gb"}]}`,
+		`{"dryRun":true,"priceChange":{"amount":167.14,"recurringAmount":740,"additionalRecurringAmount":180,"currencyCode":"SEK"},"actions":{"canCommit":{"allowed":true}}}`,
+		`{"id":"inv_1","number":202600001,"amount":100,"currencyCode":"SEK","status":"unpaid"}`,
 	}
 	v1Seeds = []string{
 		`{"success":true,"timestamp":"2026-02-10T00:00:00.000Z","requestId":"2121ae20-bd9d-41e9-aeeb-5dd1dd1a24ba","data":{"message":"Successfully upgraded to Start plan","orderId":33784,"orderNum":1941404912,"total":"-645.43","redirectUrl":"/billing","upgradedTo":{"productId":"1912","name":"Start"}}}`,
@@ -117,6 +139,9 @@ var (
 		`{"success":false,"data":{"total":"1.00"}}`,
 		`{"success":true,"data":null}`,
 		`{"success":true,"data":{"cycles":[{"id":"m","price":79}],"accountDetails":{"total":"708.00"}}}`,
+		`{"success":true,"data":{"draftId":"5257","prorated":"311.26","recurring":600,"raw":{"draft":{"currency":{"code":"kr","iso":"SEK"}}}}}`,
+		`{"success":true,"data":{"draftId":5257,"recurring":600}}`,
+		`{"success":true,"data":{"orderId":"34889","orderNum":1693887344,"total":-205.26,"raw":{"checkout":{"newtotal":420}}}}`,
 	}
 )
 

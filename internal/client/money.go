@@ -17,8 +17,9 @@ import (
 // so 311.26 stays 311.26.
 //
 // An Amount remembers whether it was given: one decoded from an answer that
-// lacked the field is not set, so that a missing price is an error (see the
-// answers' validate methods) rather than a silent 0.
+// lacked the field (or gave null) is not set. Where the amount decides money
+// a missing one is an error (see the answers' validate methods) rather than
+// a silent 0; elsewhere callers check IsSet.
 type Amount struct {
 	decimal.Decimal
 	set bool
@@ -42,11 +43,14 @@ func MustAmount(s string) Amount {
 	return a
 }
 
-// UnmarshalJSON accepts a JSON string or a JSON number.
+// UnmarshalJSON accepts a JSON string or a JSON number. JSON null leaves the
+// amount as it was, not set in a fresh answer: null says as little as an
+// absent field, and an answer that must carry the amount is refused for
+// lacking it.
 func (a *Amount) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if bytes.Equal(b, []byte("null")) {
-		return fmt.Errorf("amount is null")
+		return nil
 	}
 	text := string(b)
 	if len(b) > 0 && b[0] == '"' {

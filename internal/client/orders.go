@@ -6,10 +6,12 @@ import (
 	"net/url"
 )
 
-// Order is a v2 order (GET /api/v2/orders/{id}).
+// Order is a v2 order (GET /api/v2/orders/{id}). HostUp gives its number no
+// type: it decodes from a JSON number or a string alike. Billing.Amount is
+// not set (IsSet) when HostUp leaves it out.
 type Order struct {
-	ID     string `json:"id"`
-	Number int64  `json:"number"`
+	ID     string     `json:"id"`
+	Number FlexString `json:"number"`
 	// Status is pending, active, completed, cancelled or failed.
 	Status string `json:"status"`
 	// Type is new, renew, upgrade or transfer.
@@ -39,6 +41,25 @@ const (
 // the order does not exist or is not the caller's.
 func (c *Client) GetOrder(ctx context.Context, orderID string) (*Order, error) {
 	return do[Order](ctx, c, http.MethodGet, "/api/v2/orders/"+url.PathEscape(orderID), nil, nil)
+}
+
+// Invoice is a v2 invoice, as a commit's paymentInvoice and the invoice read
+// show it. Its number ("202600001") decodes from a string or a number.
+type Invoice struct {
+	ID           string     `json:"id"`
+	Number       FlexString `json:"number"`
+	Amount       Amount     `json:"amount"`
+	CurrencyCode string     `json:"currencyCode"`
+	DueAt        string     `json:"dueAt"`
+	// Status is unpaid, paid, cancelled, refunded or collections.
+	Status     string `json:"status"`
+	PaymentURL string `json:"paymentUrl"`
+}
+
+// validate requires the amount of an invoice read on its own: it is read to
+// check what a purchase was charged.
+func (i *Invoice) validate() error {
+	return requireAmounts(map[string]Amount{"amount": i.Amount})
 }
 
 // GetInvoice reads one invoice by its v2 id ("inv_…").

@@ -97,12 +97,20 @@ func TestUndecodableSuccess(t *testing.T) {
 		})
 	}
 	t.Run("read", func(t *testing.T) {
+		srv := newStub(t, stubResponse{status: 200, body: `{"tiers":[{"id":"storage-10gb","currencyCode":"SEK"}]}`})
+		c, _ := newTestClient(t, srv.URL)
+		_, err := c.ListStorageTiers(context.Background(), "acct_1")
+		var decErr *DecodeError
+		if !errors.As(err, &decErr) || OutcomeUnknown(err) || !strings.Contains(err.Error(), "tiers[0].price") {
+			t.Fatalf("read: want a plain DecodeError naming tiers[0].price, got %v", err)
+		}
+	})
+	t.Run("read of a price only shown", func(t *testing.T) {
 		srv := newStub(t, stubResponse{status: 200, body: `{"id":"acct_1","billing":{"currencyCode":"SEK"}}`})
 		c, _ := newTestClient(t, srv.URL)
-		_, err := c.GetSharedHostingAccount(context.Background(), "acct_1")
-		var decErr *DecodeError
-		if !errors.As(err, &decErr) || OutcomeUnknown(err) || !strings.Contains(err.Error(), "billing.amount") {
-			t.Fatalf("read: want a plain DecodeError naming billing.amount, got %v", err)
+		a, err := c.GetSharedHostingAccount(context.Background(), "acct_1")
+		if err != nil || a.Billing.Amount.IsSet() || a.Billing.CurrencyCode != "SEK" {
+			t.Fatalf("an account without its price decodes, the price not set: %+v, %v", a, err)
 		}
 	})
 }
@@ -144,7 +152,7 @@ func TestIsNotFoundOnlyForHostUpsCode(t *testing.T) {
 }
 
 // A list that repeats a cursor, or says hasMore without one, stops with an
-// error after a bounded number of requests.
+// error after a bounded number of requests; both lists share the pager.
 func TestListStopsOnABrokenCursor(t *testing.T) {
 	cases := map[string]struct {
 		page     func(n int) string
@@ -162,22 +170,28 @@ func TestListStopsOnABrokenCursor(t *testing.T) {
 			return fmt.Sprintf(`{"data":[],"hasMore":true,"nextCursor":"c%d"}`, n)
 		}, "after 1000 pages", maxListPages},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			var n atomic.Int32
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-				_, _ = w.Write([]byte(tc.page(int(n.Add(1)) - 1)))
-			}))
-			t.Cleanup(srv.Close)
-			c, _ := newTestClient(t, srv.URL)
-			_, err := c.ListSharedHostingAccounts(context.Background())
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("want an error saying %q, got %v", tc.want, err)
-			}
-			if n.Load() != tc.requests {
-				t.Errorf("%d requests, want %d", n.Load(), tc.requests)
-			}
-		})
+	lists := map[string]func(*Client) error{
+		"accounts": func(c *Client) error { _, err := c.ListSharedHostingAccounts(context.Background()); return err },
+		"VPSes":    func(c *Client) error { _, err := c.ListVPSes(context.Background(), VPSFilter{Name: "web"}); return err },
+	}
+	for list, read := range lists {
+		for name, tc := range cases {
+			t.Run(list+" "+name, func(t *testing.T) {
+				var n atomic.Int32
+				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+					_, _ = w.Write([]byte(tc.page(int(n.Add(1)) - 1)))
+				}))
+				t.Cleanup(srv.Close)
+				c, _ := newTestClient(t, srv.URL)
+				err := read(c)
+				if err == nil || !strings.Contains(err.Error(), tc.want) {
+					t.Fatalf("want an error saying %q, got %v", tc.want, err)
+				}
+				if n.Load() != tc.requests {
+					t.Errorf("%d requests, want %d", n.Load(), tc.requests)
+				}
+			})
+		}
 	}
 }
 
@@ -196,5 +210,29 @@ func TestBillingCycleChangeWithoutAmount(t *testing.T) {
 	_, err = c.ChangeBillingCycle(context.Background(), "acct_1", BillingCycleChange{BillingCycle: "annually"})
 	if !OutcomeUnknown(err) || !strings.Contains(err.Error(), "paymentInvoice.amount") {
 		t.Fatalf("commit: want an outcome-unknown error naming paymentInvoice.amount, got %v", err)
+	}
+}
+
+// A key with a control character cannot travel in a header: New refuses it,
+// saying why without showing the key, instead of every request failing as
+// a network error after its retries.
+func TestAPIKeyWithControlCharacterIsRefused(t *testing.T) {
+	const secret = "sk-live-0123456789abcdef"
+	for name, key := range map[string]string{
+		"trailing LF": secret + "\n", "CRLF": secret + "\r\n", "NUL": secret[:5] + "\x00" + secret[5:],
+		"tab": "\t" + secret, "DEL": secret + "\x7f",
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, err := New(key, WithEndpoint("http://127.0.0.1:1"))
+			if err == nil || c != nil {
+				t.Fatal("a key with a control character was accepted")
+			}
+			if !strings.Contains(err.Error(), "control character") || strings.Contains(err.Error(), secret[:8]) {
+				t.Errorf("error %q should name the problem and not the key", err)
+			}
+		})
+	}
+	if _, err := New(secret+" with spaces and ünicode", WithEndpoint("http://127.0.0.1:1")); err != nil {
+		t.Errorf("a printable key was refused: %v", err)
 	}
 }

@@ -1,15 +1,17 @@
 package client
 
 import (
+	"bytes"
 	"context"
-	"fmt"
+	"encoding/json"
+	"iter"
 	"net/http"
-	"net/url"
-	"strconv"
 )
 
 // SharedHostingAccount is a v2 shared-hosting account
-// (GET /api/v2/shared-hosting/{accountId}).
+// (GET /api/v2/shared-hosting/{accountId}). Nothing in it decides money, so
+// nothing is required: Billing.Amount is not set (IsSet) when HostUp leaves
+// it out.
 type SharedHostingAccount struct {
 	ID            string   `json:"id"`
 	Name          string   `json:"name"`
@@ -32,65 +34,29 @@ type Billing struct {
 	BillingCycle string `json:"billingCycle"`
 }
 
-func (a *SharedHostingAccount) validate() error {
-	return requireAmounts(map[string]Amount{"billing.amount": a.Billing.Amount})
-}
-
 // GetSharedHostingAccount reads one v2 account.
 func (c *Client) GetSharedHostingAccount(ctx context.Context, accountID string) (*SharedHostingAccount, error) {
 	return do[SharedHostingAccount](ctx, c, http.MethodGet, sharedHostingPath(accountID, ""), nil, nil)
 }
 
 // SharedHostingAccountPage is one page of the account list.
-type SharedHostingAccountPage struct {
-	Data       []SharedHostingAccount `json:"data"`
-	HasMore    bool                   `json:"hasMore"`
-	NextCursor *string                `json:"nextCursor"`
-}
+type SharedHostingAccountPage = Page[SharedHostingAccount]
 
-func (p *SharedHostingAccountPage) validate() error {
-	for i := range p.Data {
-		if err := p.Data[i].validate(); err != nil {
-			return fmt.Errorf("data[%d]: %w", i, err)
-		}
-	}
-	return nil
+// SharedHostingAccounts iterates over every v2 account
+// (GET /api/v2/shared-hosting), reading one page at a time as the loop asks
+// for more: a loop that stops early sends no further request. An error is
+// yielded once, after the accounts already read, and ends the sequence;
+// see listItems for the cursors it refuses.
+func (c *Client) SharedHostingAccounts(ctx context.Context) iter.Seq2[SharedHostingAccount, error] {
+	return listItems[SharedHostingAccount](ctx, c, "/api/v2/shared-hosting", nil, "account")
 }
-
-// maxListPages bounds how many pages a list may take: at 100 accounts a
-// page, far more than any customer has, and a server that never says "no
-// more" cannot keep the provider paging forever.
-const maxListPages = 1000
 
 // ListSharedHostingAccounts reads every v2 account, following the cursor. A
 // server that repeats a cursor, says hasMore without a cursor, or keeps
 // paging past maxListPages is an error rather than a loop or a silently
 // short list.
 func (c *Client) ListSharedHostingAccounts(ctx context.Context) ([]SharedHostingAccount, error) {
-	const path = "/api/v2/shared-hosting"
-	var all []SharedHostingAccount
-	query := url.Values{"limit": {"100"}}
-	seen := map[string]bool{}
-	for pages := 1; ; pages++ {
-		var page SharedHostingAccountPage
-		if err := c.call(ctx, http.MethodGet, path, query, nil, &page); err != nil {
-			return nil, err
-		}
-		all = append(all, page.Data...)
-		if !page.HasMore {
-			return all, nil
-		}
-		switch {
-		case page.NextCursor == nil || *page.NextCursor == "":
-			return nil, fmt.Errorf("HostUp API GET %s: page %d says hasMore but gives no nextCursor; the account list cannot be read to its end", path, pages)
-		case seen[*page.NextCursor]:
-			return nil, fmt.Errorf("HostUp API GET %s: page %d repeats the cursor %q of an earlier page; stopped instead of reading the same pages forever", path, pages, *page.NextCursor)
-		case pages >= maxListPages:
-			return nil, fmt.Errorf("HostUp API GET %s: still more accounts after %d pages; stopped", path, maxListPages)
-		}
-		seen[*page.NextCursor] = true
-		query.Set("cursor", *page.NextCursor)
-	}
+	return collect(c.SharedHostingAccounts(ctx))
 }
 
 // LookupSharedHostingAccount returns one v2 account. With the read cache on,
@@ -123,7 +89,10 @@ func (c *Client) LookupSharedHostingAccount(ctx context.Context, accountID strin
 }
 
 // UpgradeOptions is what a v2 account can change its plan to
-// (GET /api/v2/shared-hosting/{accountId}/actions/upgrade).
+// (GET /api/v2/shared-hosting/{accountId}/actions/upgrade). Its prices are
+// for display: the price of a change comes from its preview, so nothing here
+// is required. HostUp gives currentPackage no documented shape beyond what
+// its siblings show (productSlug, name); its Billing may be empty.
 type UpgradeOptions struct {
 	AccountID        string          `json:"accountId"`
 	Domain           string          `json:"domain"`
@@ -133,7 +102,8 @@ type UpgradeOptions struct {
 	AvailableOptions []UpgradeOption `json:"availableOptions"`
 }
 
-// UpgradeActions says whether a plan change may be made now.
+// UpgradeActions says whether a plan change may be made now. An answer
+// without the gate leaves CanUpgrade.Reported false.
 type UpgradeActions struct {
 	CanUpgrade ActionGate `json:"canUpgrade"`
 }
@@ -145,7 +115,10 @@ type Package struct {
 	Billing     Billing `json:"billing"`
 }
 
-// UpgradeOption is one plan the account can move to.
+// UpgradeOption is one plan the account (or a VPS) can move to. HostUp may
+// list a plan as a bare slug ("vps-sm"): the entry then has only
+// ProductSlug, and Available is true, since the list is of the plans
+// available; Type and Billing are empty.
 type UpgradeOption struct {
 	ProductSlug string `json:"productSlug"`
 	Name        string `json:"name"`
@@ -162,12 +135,19 @@ const (
 	OptionTypeDowngrade = "downgrade"
 )
 
-func (o *UpgradeOptions) validate() error {
-	amounts := map[string]Amount{"currentPackage.billing.amount": o.CurrentPackage.Billing.Amount}
-	for i, opt := range o.AvailableOptions {
-		amounts[fmt.Sprintf("availableOptions[%d].billing.amount", i)] = opt.Billing.Amount
+// UnmarshalJSON accepts the option object or a bare slug.
+func (o *UpgradeOption) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '"' {
+		var slug string
+		if err := json.Unmarshal(b, &slug); err != nil {
+			return err
+		}
+		*o = UpgradeOption{ProductSlug: slug, Available: true}
+		return nil
 	}
-	return requireAmounts(amounts)
+	type plain UpgradeOption
+	return json.Unmarshal(b, (*plain)(o))
 }
 
 // GetSharedHostingUpgradeOptions reads the current plan and the plans a v2
@@ -229,18 +209,6 @@ func (c *Client) PreviewSharedHostingUpgrade(ctx context.Context, accountID stri
 	return do[SharedHostingUpgradePreview](asPreview(ctx), c, http.MethodPost, sharedHostingPath(accountID, "actions/upgrade"), nil, body)
 }
 
-// Invoice is a v2 invoice.
-type Invoice struct {
-	ID           string `json:"id"`
-	Number       string `json:"number"`
-	Amount       Amount `json:"amount"`
-	CurrencyCode string `json:"currencyCode"`
-	DueAt        string `json:"dueAt"`
-	// Status is unpaid, paid, cancelled, refunded or collections.
-	Status     string `json:"status"`
-	PaymentURL string `json:"paymentUrl"`
-}
-
 // SharedHostingUpgradeResult is the answer to a committed plan change.
 type SharedHostingUpgradeResult struct {
 	Upgraded       bool        `json:"upgraded"`
@@ -268,35 +236,4 @@ func (r *SharedHostingUpgradeResult) validate() error {
 func (c *Client) UpgradeSharedHosting(ctx context.Context, accountID string, u SharedHostingUpgrade) (*SharedHostingUpgradeResult, error) {
 	body := sharedHostingUpgradeBody{ProductSlug: u.ProductSlug, DryRun: false, CancelExistingInvoice: u.CancelExistingInvoice}
 	return do[SharedHostingUpgradeResult](ctx, c, http.MethodPost, sharedHostingPath(accountID, "actions/upgrade"), nil, body)
-}
-
-// HostingUpgradeV1Result is the answer to a v1 upgrade, which commits at once.
-type HostingUpgradeV1Result struct {
-	Message     string     `json:"message"`
-	InvoiceID   string     `json:"invoiceId"`
-	OrderID     int64      `json:"orderId"`
-	OrderNum    int64      `json:"orderNum"`
-	Total       Amount     `json:"total"`
-	RedirectURL string     `json:"redirectUrl"`
-	UpgradedTo  UpgradedTo `json:"upgradedTo"`
-}
-
-func (r *HostingUpgradeV1Result) validate() error {
-	return requireAmounts(map[string]Amount{"data.total": r.Total})
-}
-
-// UpgradedTo names the plan a v1 upgrade moved to.
-type UpgradedTo struct {
-	ProductID string `json:"productId"`
-	Name      string `json:"name"`
-}
-
-// UpgradeHostingAccountV1 moves a v1 account to productID
-// (POST /api/hosting/{accountId}/upgrade). v1 has no preview: this buys.
-func (c *Client) UpgradeHostingAccountV1(ctx context.Context, accountID int64, productID string) (*HostingUpgradeV1Result, error) {
-	path := "/api/hosting/" + strconv.FormatInt(accountID, 10) + "/upgrade"
-	body := struct {
-		ProductID string `json:"productId"`
-	}{productID}
-	return do[HostingUpgradeV1Result](ctx, c, http.MethodPost, path, nil, body)
 }

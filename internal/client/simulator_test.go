@@ -142,7 +142,7 @@ func TestSimulatorV1Upgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	order := sim.Orders()[0]
-	if res.OrderID != order.V1ID || res.OrderNum != order.Number || res.Total.String() != "238.03" ||
+	if res.OrderID.Int64() != order.V1ID || res.OrderNum.Int64() != order.Number || res.Total.String() != "238.03" ||
 		res.UpgradedTo != (client.UpgradedTo{ProductID: "1913", Name: "Business"}) || res.RedirectURL != "/billing" || res.InvoiceID == "" {
 		t.Errorf("v1 upgrade: %+v (order %+v)", res, order)
 	}

@@ -3,11 +3,13 @@ package client
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 )
 
 // StorageTiers is what storage an account can add
-// (GET /api/v2/shared-hosting/{accountId}/addons/storage).
+// (GET /api/v2/shared-hosting/{accountId}/addons/storage). Each tier's price
+// is required: it is the price of the purchase, as no preview exists.
 type StorageTiers struct {
 	Tiers   []StorageTier       `json:"tiers"`
 	Actions StorageActions      `json:"actions"`
@@ -22,12 +24,13 @@ type StorageTier struct {
 	Price        Amount  `json:"price"` // per BillingCycle
 	CurrencyCode string  `json:"currencyCode"`
 	BillingCycle string  `json:"billingCycle"`
-	SizeGB       int64   `json:"sizeGb"`
+	SizeGB       FlexInt `json:"sizeGb"`
 	Available    bool    `json:"available"`
 	Reason       *string `json:"reason"`
 }
 
-// StorageActions says whether storage may be added now.
+// StorageActions says whether storage may be added now. An answer without
+// the gate leaves CanAddStorage.Reported false.
 type StorageActions struct {
 	CanAddStorage ActionGate `json:"canAddStorage"`
 }
@@ -39,6 +42,14 @@ type StorageTiersAccount struct {
 	Billing struct {
 		BillingCycle string `json:"billingCycle"`
 	} `json:"billing"`
+}
+
+func (t *StorageTiers) validate() error {
+	amounts := map[string]Amount{}
+	for i, tier := range t.Tiers {
+		amounts[fmt.Sprintf("tiers[%d].price", i)] = tier.Price
+	}
+	return requireAmounts(amounts)
 }
 
 // ListStorageTiers reads the storage add-on tiers of a v2 account and whether

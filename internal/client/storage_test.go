@@ -84,7 +84,7 @@ func TestOrderStorageAddonAndReadBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	if order.ID != *res.OrderID || order.Status != OrderStatusPending || order.Type != "new" || order.InvoiceID == nil ||
-		*order.InvoiceID != *res.InvoiceID || order.Number == 0 || order.Billing.Amount.String() != "99" ||
+		*order.InvoiceID != *res.InvoiceID || order.Number == "" || order.Billing.Amount.String() != "99" ||
 		order.Billing.CurrencyCode != "SEK" || order.Billing.BillingCycle != "annually" {
 		t.Errorf("order: %+v", order)
 	}

@@ -7,239 +7,22 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
-	"strings"
 )
 
-// Canonical billing-cycle names, as v2 spells them. v1 VM routes use "m"/"a"
-// (or "Monthly"/"Annually"); callers of this package only see these names.
-const (
-	CycleMonthly  = "monthly"
-	CycleAnnually = "annually"
-)
-
-// v1Cycles maps v1 cycle ids to canonical names.
-var v1Cycles = map[string]string{"m": CycleMonthly, "a": CycleAnnually}
-
-// CycleFromV1 turns a v1 cycle id ("m") or name ("Monthly") into its
-// canonical name ("monthly").
-func CycleFromV1(v1 string) (string, bool) {
-	for id, name := range v1Cycles {
-		if v1 == id || strings.EqualFold(v1, name) {
-			return name, true
-		}
-	}
-	return "", false
-}
-
-// CycleToV1 turns a canonical cycle name into the v1 cycle id.
-func CycleToV1(name string) (string, bool) {
-	for id, n := range v1Cycles {
-		if n == name {
-			return id, true
-		}
-	}
-	return "", false
-}
-
-// VMDetails is a v1 VM (GET /api/vm/{vmid}/details).
-type VMDetails struct {
-	ID          int64  `json:"id"`
-	ProductID   string `json:"product_id"`
-	ProductName string `json:"product_name"`
-	Hostname    string `json:"hostname"`
-	Status      string `json:"status"`
-	// BillingCycle is the canonical name ("monthly"), converted from v1's.
-	BillingCycle string `json:"billingcycle"`
-	// Price is the recurring price per cycle.
-	Price          Amount `json:"price"`
-	CPU            int64  `json:"cpu"`
-	RAMMB          int64  `json:"ram"`
-	DiskGB         int64  `json:"disk"`
-	BandwidthLimit int64  `json:"bandwidth_limit"`
-	NextDue        string `json:"next_due"`
-}
-
-// GetVMDetails reads a VM through v1.
-func (c *Client) GetVMDetails(ctx context.Context, vmID int64) (*VMDetails, error) {
-	d, err := do[VMDetails](ctx, c, http.MethodGet, vmPath(vmID, "details"), nil, nil)
-	if err != nil {
-		return nil, err
-	}
-	if d.BillingCycle != "" {
-		name, ok := CycleFromV1(d.BillingCycle)
-		if !ok {
-			return nil, fmt.Errorf("GET %s: unknown billing cycle %q", vmPath(vmID, "details"), d.BillingCycle)
-		}
-		d.BillingCycle = name
-	}
-	return d, nil
-}
-
-// VMUpgrade is a v1 VM change: a package (product id, "1938"), configurable
-// options by billing-backend id ({"2231": 400}), or both.
-type VMUpgrade struct {
-	Package   string
-	Resources map[string]int64
-	// BillingCycle, canonical ("monthly"), is sent as v1's cycle when set.
-	BillingCycle string
-}
-
-type vmUpgradeBody struct {
-	Send      bool             `json:"send"`
-	DraftID   int64            `json:"draftId,omitempty"`
-	Package   string           `json:"package,omitempty"`
-	Cycle     string           `json:"cycle,omitempty"`
-	Resources map[string]int64 `json:"resources,omitempty"`
-}
-
-func (u VMUpgrade) body(send bool, draftID int64) (vmUpgradeBody, error) {
-	b := vmUpgradeBody{Send: send, DraftID: draftID, Package: u.Package, Resources: u.Resources}
-	if u.BillingCycle != "" {
-		id, ok := CycleToV1(u.BillingCycle)
-		if !ok {
-			return b, fmt.Errorf("billing cycle %q cannot be sent to v1 (want %s or %s)", u.BillingCycle, CycleMonthly, CycleAnnually)
-		}
-		b.Cycle = id
-	}
-	return b, nil
-}
-
-// VMUpgradeEstimate is what a v1 VM change would cost (send: false). HostUp
-// keeps it as a draft that CommitVMUpgrade can commit.
-type VMUpgradeEstimate struct {
-	DraftID int64
-	// Prorated is due now; negative for a credit.
-	Prorated Amount
-	// Recurring is the new price per billing cycle.
-	Recurring Amount
-	// CurrencyCode is the ISO code ("SEK") and CurrencySymbol what HostUp
-	// prints ("kr"); v1 names the currency only inside its draft.
-	CurrencyCode   string
-	CurrencySymbol string
-}
-
-// vmEstimateJSON decodes only what VMUpgradeEstimate keeps. The answer's raw
-// draft also carries customer records (e-mail, card digits, a password
-// field); they are never decoded, and the body is not kept.
-type vmEstimateJSON struct {
-	DraftID   int64   `json:"draftId"`
-	Prorated  *Amount `json:"prorated"`
-	Recurring *Amount `json:"recurring"`
-	Raw       struct {
-		Draft struct {
-			Currency struct {
-				Code string `json:"code"`
-				ISO  string `json:"iso"`
-			} `json:"currency"`
-		} `json:"draft"`
-	} `json:"raw"`
-}
-
-// EstimateVMUpgrade asks what a VM change would cost (send: false). Nothing is
-// bought; HostUp stores a draft, and every call makes a new one.
-func (c *Client) EstimateVMUpgrade(ctx context.Context, vmID int64, u VMUpgrade) (*VMUpgradeEstimate, error) {
-	body, err := u.body(false, 0)
-	if err != nil {
-		return nil, err
-	}
-	path := vmPath(vmID, "upgrade")
-	e, err := do[vmEstimateJSON](asPreview(ctx), c, http.MethodPost, path, nil, body)
-	if err != nil {
-		return nil, err
-	}
-	if e.DraftID == 0 || e.Prorated == nil || e.Recurring == nil {
-		return nil, fmt.Errorf("POST %s: the estimate lacks draftId, prorated or recurring", path)
-	}
-	return &VMUpgradeEstimate{DraftID: e.DraftID, Prorated: *e.Prorated, Recurring: *e.Recurring,
-		CurrencyCode: e.Raw.Draft.Currency.ISO, CurrencySymbol: e.Raw.Draft.Currency.Code}, nil
-}
-
-// VMUpgradeResult is the answer to a committed v1 VM change. The change is
-// carried out later ("scheduled for execution"): details may show the old
-// size until the order completes.
-type VMUpgradeResult struct {
-	Upgraded bool
-	Message  string
-	OrderID  string
-	OrderNum int64
-	// InvoiceID is empty when nothing was invoiced (a credit).
-	InvoiceID string
-	// Total was charged now; negative for a credit.
-	Total Amount
-	// NewRecurring is the new price per cycle (raw.checkout.newtotal).
-	NewRecurring *Amount
-}
-
-// vmCommitJSON decodes only what VMUpgradeResult keeps.
-type vmCommitJSON struct {
-	Upgraded  bool       `json:"upgraded"`
-	Message   string     `json:"message"`
-	OrderID   flexString `json:"orderId"`
-	OrderNum  int64      `json:"orderNum"`
-	InvoiceID flexString `json:"invoiceId"`
-	Total     *Amount    `json:"total"`
-	Raw       struct {
-		Checkout struct {
-			NewTotal *Amount `json:"newtotal"`
-		} `json:"checkout"`
-	} `json:"raw"`
-}
-
-// CommitVMUpgrade commits a v1 VM change (send: true). With a draftID (from
-// EstimateVMUpgrade) HostUp commits that draft; u should then repeat the
-// draft's change. It is never retried once it may have reached HostUp: on an
-// error for which OutcomeUnknown is true, re-read the VM before anything else.
-func (c *Client) CommitVMUpgrade(ctx context.Context, vmID, draftID int64, u VMUpgrade) (*VMUpgradeResult, error) {
-	body, err := u.body(true, draftID)
-	if err != nil {
-		return nil, err
-	}
-	path := vmPath(vmID, "upgrade")
-	r, err := do[vmCommitJSON](ctx, c, http.MethodPost, path, nil, body)
-	if err != nil {
-		return nil, err
-	}
-	if r.Total == nil {
-		return nil, fmt.Errorf("POST %s: the answer lacks the amount charged (total)", path)
-	}
-	return &VMUpgradeResult{Upgraded: r.Upgraded, Message: r.Message, OrderID: string(r.OrderID), OrderNum: r.OrderNum,
-		InvoiceID: string(r.InvoiceID), Total: *r.Total, NewRecurring: r.Raw.Checkout.NewTotal}, nil
-}
-
-// flexString accepts a JSON string or number (v1 ids are documented as
-// "integer | string") and keeps its text.
-type flexString string
-
-func (f *flexString) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	switch {
-	case bytes.Equal(b, []byte("null")):
-		*f = ""
-	case len(b) > 0 && b[0] == '"':
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
-			return err
-		}
-		*f = flexString(s)
-	default:
-		if _, err := strconv.ParseInt(string(b), 10, 64); err != nil {
-			return fmt.Errorf("id %s is neither a string nor an integer", b)
-		}
-		*f = flexString(b)
-	}
-	return nil
-}
-
-// VPS is a v2 virtual server (GET /api/v2/vps/{id}).
+// VPS is a v2 virtual server (GET /api/v2/vps/{id}, and each entry of
+// GET /api/v2/vps). Nothing in it decides money, so nothing is required.
 type VPS struct {
-	ID       string     `json:"id"`
-	Hostname string     `json:"hostname"`
-	Status   string     `json:"status"`
-	Plan     VPSPlan    `json:"plan"`
-	Billing  Billing    `json:"billing"`
-	Specs    VPSSpecs   `json:"specs"`
-	Options  VPSOptions `json:"options"`
+	ID       string   `json:"id"`
+	Hostname string   `json:"hostname"`
+	Status   string   `json:"status"`
+	Plan     VPSPlan  `json:"plan"`
+	Billing  Billing  `json:"billing"`
+	Specs    VPSSpecs `json:"specs"`
+	// Options are absent from list entries (Options.Reported is false).
+	Options VPSOptions `json:"options"`
+	// PrimaryIP is the server's main address; HostUp documents it only as a
+	// list filter, so it is empty when the answer does not carry it.
+	PrimaryIP string `json:"primaryIp"`
 }
 
 // VPSPlan names a VPS plan.
@@ -248,22 +31,43 @@ type VPSPlan struct {
 	Name        string `json:"name"`
 }
 
-// VPSSpecs is what a VPS runs with, configurable options included.
+// VPSSpecs is what a VPS runs with, configurable options included. HostUp
+// gives the sizes no JSON type: they decode from a number or a string.
 type VPSSpecs struct {
-	CPU         int64 `json:"cpu"`
-	RAMMB       int64 `json:"ramMb"`
-	DiskGB      int64 `json:"diskGb"`
-	BandwidthGB int64 `json:"bandwidthGb"`
+	CPU         FlexInt `json:"cpu"`
+	RAMMB       FlexInt `json:"ramMb"`
+	DiskGB      FlexInt `json:"diskGb"`
+	BandwidthGB FlexInt `json:"bandwidthGb"`
 }
 
-// VPSOptions are a VPS's configurable options, by v2 key.
+// VPSOptions are a VPS's configurable options, by v2 key. Quantities decode
+// from a number or a string.
 type VPSOptions struct {
-	BandwidthGB         int64 `json:"bandwidthGb"`
-	BackupSlots         int64 `json:"backupSlots"`
-	SnapshotSlots       int64 `json:"snapshotSlots"`
-	IPv4Count           int64 `json:"ipv4Count"`
-	IPv6                bool  `json:"ipv6"`
-	AdditionalStorageGB int64 `json:"additionalStorageGb"`
+	BandwidthGB         FlexInt `json:"bandwidthGb"`
+	BackupSlots         FlexInt `json:"backupSlots"`
+	SnapshotSlots       FlexInt `json:"snapshotSlots"`
+	IPv4Count           FlexInt `json:"ipv4Count"`
+	IPv6                bool    `json:"ipv6"`
+	AdditionalStorageGB FlexInt `json:"additionalStorageGb"`
+	// Reported is set when the answer held the options object: a list entry
+	// has none, and its zero quantities are not HostUp's.
+	Reported bool `json:"-"`
+}
+
+// UnmarshalJSON decodes the options and marks them reported; null leaves
+// them unreported.
+func (o *VPSOptions) UnmarshalJSON(b []byte) error {
+	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
+		return nil
+	}
+	type plain VPSOptions
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*o = VPSOptions(p)
+	o.Reported = true
+	return nil
 }
 
 // GetVPS reads a v2 VPS.
@@ -272,7 +76,10 @@ func (c *Client) GetVPS(ctx context.Context, id string) (*VPS, error) {
 }
 
 // VPSUpgradeOptions is what a VPS can change to
-// (GET /api/v2/vps/{id}/actions/upgrade).
+// (GET /api/v2/vps/{id}/actions/upgrade). HostUp documents only the plans
+// (which may come as bare slugs; see UpgradeOption) and each configurable
+// option's key, type and min: everything else here is empty when the answer
+// leaves it out, Actions.CanUpgrade.Reported and CurrentReported included.
 type VPSUpgradeOptions struct {
 	VPSID               string            `json:"vpsId"`
 	Hostname            string            `json:"hostname"`
@@ -283,18 +90,38 @@ type VPSUpgradeOptions struct {
 	ConfigurableOptions []VPSConfigOption `json:"configurableOptions"`
 }
 
-// VPSConfigOption is one configurable option of a VPS.
+// VPSConfigOption is one configurable option of a VPS. Min and Max decode
+// from a number or a string.
 type VPSConfigOption struct {
 	Key  string `json:"key"`
 	Name string `json:"name"`
 	// Type is "quantity" or "boolean"; a boolean's values are 0 and 1 here.
-	Type string `json:"type"`
-	Min  int64  `json:"min"`
-	Max  int64  `json:"max"`
-	// Current is nil when HostUp leaves it out; the VPS read reports it too.
-	Current *OptionValue `json:"current"`
+	Type    string      `json:"type"`
+	Min     FlexInt     `json:"min"`
+	Max     FlexInt     `json:"max"`
+	Current OptionValue `json:"current"`
+	// CurrentReported is set when the answer gave the current value: 0 is
+	// a value, so an absent one is told apart by this.
+	CurrentReported bool `json:"-"`
 	// Price is per unit and billing cycle.
 	Price Billing `json:"price"`
+}
+
+// UnmarshalJSON decodes the option and notes whether current was given.
+func (o *VPSConfigOption) UnmarshalJSON(b []byte) error {
+	type plain VPSConfigOption
+	var aux struct {
+		plain
+		Current *OptionValue `json:"current"`
+	}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	*o = VPSConfigOption(aux.plain)
+	if aux.Current != nil {
+		o.Current, o.CurrentReported = *aux.Current, true
+	}
+	return nil
 }
 
 // VPS option types.
@@ -306,7 +133,7 @@ const (
 // OptionValue is an option's value: a quantity, or 0/1 for a boolean option.
 type OptionValue int64
 
-// UnmarshalJSON accepts an integer or a boolean.
+// UnmarshalJSON accepts an integer, a string holding one, or a boolean.
 func (v *OptionValue) UnmarshalJSON(b []byte) error {
 	switch s := string(bytes.TrimSpace(b)); s {
 	case "true":
@@ -314,8 +141,8 @@ func (v *OptionValue) UnmarshalJSON(b []byte) error {
 	case "false":
 		*v = 0
 	default:
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
+		var n FlexInt
+		if err := n.UnmarshalJSON(b); err != nil || s == "null" {
 			return fmt.Errorf("option value %s is neither an integer nor a boolean", b)
 		}
 		*v = OptionValue(n)
@@ -369,7 +196,13 @@ func (ch VPSConfigChange) body(dryRun bool) vpsConfigBody {
 	return vpsConfigBody{Resources: res, DryRun: dryRun, CancelExistingInvoice: ch.CancelExistingInvoice}
 }
 
-// VPSChangeResult answers a VPS plan or option change, previewed or committed.
+// VPSChangeResult answers a VPS plan or option change, previewed or
+// committed. HostUp documents {dryRun, priceChange, paymentInvoice,
+// actions{canCommit}}: VPSID, CurrentPlan, NewPlan, OrderID and
+// PriceChange.BillingCycle are empty (nil) when the answer leaves them out.
+// The price change's amount and recurring amount are required, and so is a
+// payment invoice's amount; an option change also requires the additional
+// recurring amount, which tells a downgrade.
 type VPSChangeResult struct {
 	DryRun      bool           `json:"dryRun"`
 	VPSID       string         `json:"vpsId"`
@@ -395,6 +228,28 @@ type VPSPriceChange struct {
 	BillingCycle              string `json:"billingCycle"`
 }
 
+func (r *VPSChangeResult) validate() error {
+	amounts := map[string]Amount{
+		"priceChange.amount":          r.PriceChange.Amount,
+		"priceChange.recurringAmount": r.PriceChange.RecurringAmount,
+	}
+	if r.PaymentInvoice != nil {
+		amounts["paymentInvoice.amount"] = r.PaymentInvoice.Amount
+	}
+	return requireAmounts(amounts)
+}
+
+// vpsConfigResult is the answer of the option route, which must also say
+// how the recurring price moves.
+type vpsConfigResult struct{ VPSChangeResult }
+
+func (r *vpsConfigResult) validate() error {
+	if err := r.VPSChangeResult.validate(); err != nil {
+		return err
+	}
+	return requireAmounts(map[string]Amount{"priceChange.additionalRecurringAmount": r.PriceChange.AdditionalRecurringAmount})
+}
+
 // PreviewVPSPlanChange asks what a plan change would cost (dryRun: true).
 func (c *Client) PreviewVPSPlanChange(ctx context.Context, id string, ch VPSPlanChange) (*VPSChangeResult, error) {
 	return c.vpsPlan(ctx, id, ch, true)
@@ -416,17 +271,21 @@ func (c *Client) vpsPlan(ctx context.Context, id string, ch VPSPlanChange, dryRu
 
 // PreviewVPSConfig asks what an option change would cost (dryRun: true).
 func (c *Client) PreviewVPSConfig(ctx context.Context, id string, ch VPSConfigChange) (*VPSChangeResult, error) {
-	return do[VPSChangeResult](asPreview(ctx), c, http.MethodPost, vpsPath(id, "actions/config"), nil, ch.body(true))
+	return c.vpsConfig(asPreview(ctx), id, ch.body(true))
 }
 
 // ChangeVPSConfig commits an option change. Never retried once it may have
 // reached HostUp (see CommitVMUpgrade).
 func (c *Client) ChangeVPSConfig(ctx context.Context, id string, ch VPSConfigChange) (*VPSChangeResult, error) {
-	return do[VPSChangeResult](ctx, c, http.MethodPost, vpsPath(id, "actions/config"), nil, ch.body(false))
+	return c.vpsConfig(ctx, id, ch.body(false))
 }
 
-func vmPath(vmID int64, suffix string) string {
-	return "/api/vm/" + strconv.FormatInt(vmID, 10) + "/" + suffix
+func (c *Client) vpsConfig(ctx context.Context, id string, body vpsConfigBody) (*VPSChangeResult, error) {
+	r, err := do[vpsConfigResult](ctx, c, http.MethodPost, vpsPath(id, "actions/config"), nil, body)
+	if err != nil {
+		return nil, err
+	}
+	return &r.VPSChangeResult, nil
 }
 
 // vpsPath builds /api/v2/vps/{id}[/suffix], with the id escaped: it comes

@@ -100,7 +100,7 @@ func TestSimulatorVPSReads(t *testing.T) {
 	if v.ID != seed.VMV2ID || v.Hostname != "vps1.example.com" || v.Status != "active" ||
 		v.Plan != (client.VPSPlan{ProductSlug: "vps-l", Name: "VPS L"}) || v.Billing.Amount.String() != "560" ||
 		v.Billing.BillingCycle != client.CycleMonthly || v.Specs != (client.VPSSpecs{CPU: 4, RAMMB: 8192, DiskGB: 160, BandwidthGB: 4000}) ||
-		v.Options != (client.VPSOptions{BandwidthGB: 1000, IPv4Count: 1, IPv6: true}) {
+		v.Options != (client.VPSOptions{BandwidthGB: 1000, IPv4Count: 1, IPv6: true, Reported: true}) {
 		t.Errorf("vps = %+v", v)
 	}
 
@@ -116,7 +116,7 @@ func TestSimulatorVPSReads(t *testing.T) {
 	}
 	var keys []string
 	for _, opt := range o.ConfigurableOptions {
-		keys = append(keys, fmt.Sprintf("%s:%s:%d-%d:%d:%s", opt.Key, opt.Type, opt.Min, opt.Max, *opt.Current, opt.Price.Amount))
+		keys = append(keys, fmt.Sprintf("%s:%s:%d-%d:%d:%s", opt.Key, opt.Type, opt.Min, opt.Max, opt.Current, opt.Price.Amount))
 	}
 	if got := strings.Join(keys, " "); got != "bandwidthGb:quantity:0-10000:1000:0.1 additionalStorageGb:quantity:0-2000:0:0.5 "+
 		"ipv4Count:quantity:1-8:1:40 ipv6:boolean:0-1:1:0 backupSlots:quantity:0-50:0:15 snapshotSlots:quantity:0-20:0:10" {

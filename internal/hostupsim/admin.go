@@ -25,6 +25,7 @@ import (
 //	POST   /admin/prices                    {product, cycle, amount: "238.03"}
 //	POST   /admin/products/{id}/availability {available, reason}
 //	POST   /admin/rate-limit                {perSecond}: 0 turns the limit off
+//	POST   /admin/lean                      {lean}: documented fields only, the other JSON type where two are allowed (see SetLean)
 //	DELETE /admin/hosting/{id}              the account disappears (both ids answer 404)
 //	POST   /admin/hosting/{id}/product      {product}: plan changed outside Terraform
 //	POST   /admin/hosting/{id}/billing-cycle {cycle}: billing cycle changed outside Terraform
@@ -75,6 +76,15 @@ func (s *Server) AdminHandler() http.Handler {
 	}) (any, error) {
 		s.SetRateLimit(in.PerSecond)
 		return ok, nil
+	}))
+	mux.HandleFunc("POST /admin/lean", adminPost(func(_ *http.Request, in struct {
+		Lean *bool `json:"lean"`
+	}) (any, error) {
+		if in.Lean == nil {
+			return nil, errors.New("give lean: true or false")
+		}
+		s.SetLean(*in.Lean)
+		return map[string]bool{"lean": *in.Lean}, nil
 	}))
 	mux.HandleFunc("DELETE /admin/hosting/{id}", func(w http.ResponseWriter, r *http.Request) {
 		writeAdmin(w, ok, s.removeHostingAccount(r.PathValue("id")))

@@ -150,3 +150,21 @@ func TestAdminVMs(t *testing.T) {
 	admin(t, ts.URL, "POST", "/admin/vms/10000/status", `{"status":"suspended"}`, 200, nil)
 	e.v1("POST", "/api/vm/10000/upgrade", `{"send":false,"resources":{"2404":6}}`).wantStatus(t, http.StatusForbidden, "ACCOUNT_INACTIVE")
 }
+
+func TestAdminLean(t *testing.T) {
+	e := newEnv(t)
+	ts := httptest.NewServer(e.sim.AdminHandler())
+	t.Cleanup(ts.Close)
+	cpu := func() any { return get(e.v1("GET", "/api/vm/10000/details", "").body, "data.cpu") }
+	var out map[string]bool
+	admin(t, ts.URL, "POST", "/admin/lean", `{"lean":true}`, 200, &out)
+	if !out["lean"] || !e.sim.Lean() || cpu() != "4" {
+		t.Errorf("lean on: %v, cpu %#v", out, cpu())
+	}
+	admin(t, ts.URL, "POST", "/admin/lean", `{"lean":false}`, 200, nil)
+	if e.sim.Lean() || cpu() != float64(4) {
+		t.Errorf("lean off: cpu %#v", cpu())
+	}
+	admin(t, ts.URL, "POST", "/admin/lean", `{}`, 400, nil)
+	admin(t, ts.URL, "POST", "/admin/lean", `{"lean":"yes"}`, 400, nil)
+}

@@ -8,8 +8,8 @@ import (
 )
 
 // The v2 billing-cycle change (POST /api/v2/shared-hosting/{accountId}/actions/billing-cycle).
-// Its answer is not on an endpoint page; it is written from NOTES.md's
-// inference: the dry run answers like the upgrade route's preview, and a
+// HostUp does not document its answer; it is inferred from the routes
+// around it: the dry run answers like the upgrade route's preview, and a
 // commit adds the order and the invoices.
 
 // v2CycleNames are the billing cycles v2 knows by name. The simulator sells

@@ -17,6 +17,11 @@
 // prices are computed in integer öre. Two fresh servers given the same requests
 // answer byte-identical bodies.
 //
+// Its lean mode (SetLean, POST /admin/lean, hostupsim -lean) answers with
+// only the fields HostUp documents, and with the other JSON type wherever
+// the documentation allows two, so that a client relying on more than the
+// contract is caught (see lean.go).
+//
 // Tests drive it in process through the Go API (seeding, the request log,
 // fault injection, price changes); out-of-process runs use the JSON admin API
 // served by AdminHandler on a separate listener (see cmd/hostupsim).

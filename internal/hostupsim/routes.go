@@ -22,6 +22,7 @@ const (
 	RouteV2StorageOrder          = "POST /api/v2/shared-hosting/{accountId}/addons/storage"
 	RouteV1VMDetails             = "GET /api/vm/{vmid}/details"
 	RouteV1VMUpgrade             = "POST /api/vm/{vmid}/upgrade"
+	RouteV2VPSList               = "GET /api/v2/vps"
 	RouteV2VPS                   = "GET /api/v2/vps/{id}"
 	RouteV2VPSUpgradeOptions     = "GET /api/v2/vps/{id}/actions/upgrade"
 	RouteV2VPSUpgrade            = "POST /api/v2/vps/{id}/actions/upgrade"
@@ -60,12 +61,29 @@ var routes = []route{
 	newRoute(RouteV2StorageOrder, ScopeWriteBilling, (*Server).v2OrderStorage),
 	newRoute(RouteV1VMDetails, ScopeReadVM, (*Server).v1VMDetails),
 	newRoute(RouteV1VMUpgrade, ScopeWriteBilling, (*Server).v1VMUpgrade),
+	newRoute(RouteV2VPSList, ScopeReadVM, (*Server).v2ListVPS),
 	newRoute(RouteV2VPS, ScopeReadVM, (*Server).v2GetVPS),
 	newRoute(RouteV2VPSUpgradeOptions, ScopeReadVM, (*Server).v2VPSUpgradeOptions),
 	newRoute(RouteV2VPSUpgrade, ScopeWriteBilling, (*Server).v2VPSUpgrade),
 	newRoute(RouteV2VPSConfig, ScopeWriteVM, (*Server).v2VPSConfig),
 	newRoute(RouteV2Order, ScopeReadOrders, (*Server).v2GetOrder),
 	newRoute(RouteV2Invoice, ScopeReadBilling, (*Server).v2GetInvoice),
+}
+
+// RouteInfo is one route of the simulated API and the API key scope it needs.
+type RouteInfo struct {
+	Pattern string // a Route… constant: "METHOD /path/{param}"
+	Scope   string
+}
+
+// Routes lists every route the simulator serves, with its scope, in a fixed
+// order, so that a client's own table of scopes can be checked against it.
+func Routes() []RouteInfo {
+	out := make([]RouteInfo, len(routes))
+	for i, rt := range routes {
+		out[i] = RouteInfo{Pattern: rt.pattern, Scope: rt.scope}
+	}
+	return out
 }
 
 func newRoute(pattern, scope string, h handlerFunc) route {

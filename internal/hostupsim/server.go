@@ -43,6 +43,8 @@ type Server struct {
 
 	faults  []*Fault
 	limiter rateLimiter
+	// lean answers with documented fields only (see SetLean).
+	lean bool
 	// latency delays every answer (see SetLatency).
 	latency atomic.Int64
 	log     []RequestRecord
@@ -236,8 +238,12 @@ func (s *Server) render(c *call, v any, err error) response {
 	if c.gen == genV1 {
 		v = v1Envelope{Success: true, Timestamp: now, RequestID: c.requestID, Data: v}
 	}
+	body := encodeJSON(v)
+	if s.lean && c.route != nil {
+		body = leanBody(c.route.pattern, body)
+	}
 	h.Set("Content-Type", "application/json")
-	return response{status: status, header: h, body: encodeJSON(v)}
+	return response{status: status, header: h, body: body}
 }
 
 // created is what a handler returns for a 201 answer with that body.

@@ -241,7 +241,7 @@ func (s *Server) progressOrders() {
 	}
 }
 
-// v2 storage bodies, written from NOTES.md and page 003.
+// v2 storage bodies: the tiers on offer and the order answer.
 
 type v2StorageTierJSON struct {
 	ID           string   `json:"id"`
@@ -301,7 +301,7 @@ func (s *Server) v2StorageTiers(c *call) (any, error) {
 }
 
 // v2OrderStorage serves POST /api/v2/shared-hosting/{accountId}/addons/storage
-// (page 003). There is no preview: every accepted POST buys one more block.
+// There is no preview: every accepted POST buys one more block.
 func (s *Server) v2OrderStorage(c *call) (any, error) {
 	// Syntax first (path, then body), then the account and the tier.
 	if _, err := c.v2PathID("accountId", "acct_"); err != nil {

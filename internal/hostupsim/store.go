@@ -47,9 +47,12 @@ type HostingAccount struct {
 // server runs now; an upgrade that was ordered but not yet carried out
 // (see VMUpgradeDelay) is not visible here until it completes.
 type VM struct {
-	ID           int64  `json:"id"`
-	V2ID         string `json:"v2Id"`
-	Hostname     string `json:"hostname"`
+	ID       int64  `json:"id"`
+	V2ID     string `json:"v2Id"`
+	Hostname string `json:"hostname"`
+	// PrimaryIP is the server's main address, which the VPS list filters
+	// on; "" gets one derived from the ID.
+	PrimaryIP    string `json:"primaryIp"`
 	ProductID    string `json:"productId"`
 	BillingCycle string `json:"billingCycle"`
 	Status       string `json:"status"`
@@ -67,9 +70,9 @@ type DemoSeed struct {
 	AccountV2ID     string // "acct_01hxa3b4c5d6e7f8g9h0j1k2m3"
 	ShopAccountV1ID int64  // 20001: shop.example.se on Mini, monthly
 	ShopAccountV2ID string // "acct_01hxa3b4c5d6e7f8g9h0j1k2m4"
-	VMID            int64  // 10000: vps1.example.com on VPS L, monthly
+	VMID            int64  // 10000: vps1.example.com (203.0.113.10) on VPS L, monthly
 	VMV2ID          string // "vps_01hxa3b4c5d6e7f8g9h0j1k2n1"
-	XLVMID          int64  // 10001: vps2.example.com on VPS XL, annually
+	XLVMID          int64  // 10001: vps2.example.com (203.0.113.11) on VPS XL, annually
 	XLVMV2ID        string // "vps_01hxa3b4c5d6e7f8g9h0j1k2n2"
 }
 
@@ -95,10 +98,10 @@ func (s *Server) SeedDemo() DemoSeed {
 	s.AddHostingAccount(HostingAccount{V1ID: d.ShopAccountV1ID, V2ID: d.ShopAccountV2ID, Domain: "shop.example.se",
 		ProductID: "1911", BillingCycle: "monthly", Status: "active",
 		CreatedAt: day(2025, time.December, 1), NextDueAt: day(2026, time.March, 1)})
-	s.AddVM(VM{ID: d.VMID, V2ID: d.VMV2ID, Hostname: "vps1.example.com", ProductID: "1937", BillingCycle: "monthly",
+	s.AddVM(VM{ID: d.VMID, V2ID: d.VMV2ID, Hostname: "vps1.example.com", PrimaryIP: "203.0.113.10", ProductID: "1937", BillingCycle: "monthly",
 		Status: "active", Options: map[string]int64{OptionBandwidth: 1000, OptionIPv4: 1, OptionIPv6: 1},
 		CreatedAt: day(2025, time.December, 8), NextDueAt: day(2026, time.March, 8)})
-	s.AddVM(VM{ID: d.XLVMID, V2ID: d.XLVMV2ID, Hostname: "vps2.example.com", ProductID: "1938", BillingCycle: "annually",
+	s.AddVM(VM{ID: d.XLVMID, V2ID: d.XLVMV2ID, Hostname: "vps2.example.com", PrimaryIP: "203.0.113.11", ProductID: "1938", BillingCycle: "annually",
 		Status: "active", Options: map[string]int64{OptionBandwidth: 2000, OptionIPv4: 2, OptionIPv6: 1, OptionBackups: 7},
 		CreatedAt: day(2025, time.June, 1), NextDueAt: day(2026, time.June, 1)})
 	return d

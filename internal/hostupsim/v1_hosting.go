@@ -5,7 +5,8 @@ import (
 	"strconv"
 )
 
-// v1 bodies (the envelope's data), field for field as on pages 000 and 004.
+// v1 bodies (the envelope's data), field for field as HostUp documents the
+// plan change and billing-cycle answers.
 
 type v1Cycle struct {
 	ID           string `json:"id"`
@@ -74,7 +75,7 @@ func (s *Server) v1Account(c *call) (*HostingAccount, error) {
 	return a, nil
 }
 
-// v1HostingBillingCycle serves GET /api/hosting/{accountId}/billing-cycle (page 004).
+// v1HostingBillingCycle serves GET /api/hosting/{accountId}/billing-cycle.
 func (s *Server) v1HostingBillingCycle(c *call) (any, error) {
 	a, err := s.v1Account(c)
 	if err != nil {
@@ -97,7 +98,7 @@ func (s *Server) v1VMBillingCycle(c *call) (any, error) {
 	return v1BillingCycle(p, vm.BillingCycle, vm.ID, vm.Hostname, p.Name), nil
 }
 
-// v1HostingUpgrade serves POST /api/hosting/{accountId}/upgrade (page 000).
+// v1HostingUpgrade serves POST /api/hosting/{accountId}/upgrade.
 // v1 has no preview: the change is committed at once. It only goes up in rank
 // and, unlike v2, does not look at unpaid invoices.
 func (s *Server) v1HostingUpgrade(c *call) (any, error) {

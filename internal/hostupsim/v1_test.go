@@ -21,7 +21,7 @@ func TestV1HostingBillingCycleMatchesPage004(t *testing.T) {
 	delete(want, "requestId")
 	delete(r.body, "requestId")
 	if !reflect.DeepEqual(r.body, want) {
-		t.Errorf("body differs from page 004's example:\n got %s", r.raw)
+		t.Errorf("body differs from the documented example:\n got %s", r.raw)
 	}
 }
 

@@ -1,14 +1,12 @@
 package hostupsim
 
 import (
-	"encoding/base64"
 	"fmt"
 	"net/http"
-	"strconv"
-	"strings"
 )
 
-// v2 shared-hosting bodies, written from NOTES.md and page 001.
+// v2 shared-hosting bodies, written from the documented account, options
+// and plan-change answers.
 
 type v2AccountJSON struct {
 	ID            string    `json:"id"`
@@ -21,12 +19,6 @@ type v2AccountJSON struct {
 	CreatedAt     string    `json:"createdAt"`
 	NextDueAt     string    `json:"nextDueAt"`
 	ExpiresAt     *string   `json:"expiresAt"`
-}
-
-type v2AccountList struct {
-	Data       []v2AccountJSON `json:"data"`
-	HasMore    bool            `json:"hasMore"`
-	NextCursor *string         `json:"nextCursor"`
 }
 
 // v2Action says whether an action is possible now and, if not, why.
@@ -113,11 +105,6 @@ var upgradeFields = []fieldSpec{
 	{name: "cancelExistingInvoice", kind: boolField},
 }
 
-const (
-	defaultPageSize = 20
-	maxPageSize     = 100
-)
-
 func ref(p *Product) v2ProductRef { return v2ProductRef{Slug: p.Slug, Name: p.Name} }
 
 func billingFor(p *Product, cycle string) v2Billing {
@@ -162,57 +149,12 @@ func (s *Server) v2AccountBody(a *HostingAccount) v2AccountJSON {
 
 // v2ListHosting serves GET /api/v2/shared-hosting?limit=&cursor=, paginated by v1 id.
 func (s *Server) v2ListHosting(c *call) (any, error) {
-	q := c.r.URL.Query()
-	limit := defaultPageSize
-	if q.Has("limit") {
-		n, err := strconv.Atoi(q.Get("limit"))
-		if err != nil || n < 1 || n > maxPageSize {
-			return nil, invalidField("/limit", "out_of_range",
-				fmt.Sprintf("`limit` must be an integer from 1 to %d, got %q.", maxPageSize, q.Get("limit")))
-		}
-		limit = n
-	}
-	var after int64
-	if q.Has("cursor") {
-		var ok bool
-		if after, ok = decodeCursor(q.Get("cursor")); !ok {
-			return nil, invalidField("/cursor", "invalid_cursor", "`cursor` must be a nextCursor value returned by this endpoint.")
-		}
-	}
-	list := v2AccountList{Data: []v2AccountJSON{}}
-	for _, a := range s.sortedAccounts() {
-		if a.V1ID <= after {
-			continue
-		}
-		if len(list.Data) == limit {
-			list.HasMore = true
-			break
-		}
-		list.Data = append(list.Data, s.v2AccountBody(a))
-		after = a.V1ID
-	}
-	if list.HasMore {
-		next := encodeCursor(after)
-		list.NextCursor = &next
-	}
-	return list, nil
-}
-
-// Cursors are opaque to clients; inside they name the last account served.
-const cursorPrefix = "after:"
-
-func encodeCursor(after int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(cursorPrefix + strconv.FormatInt(after, 10)))
-}
-
-func decodeCursor(cursor string) (int64, bool) {
-	raw, err := base64.RawURLEncoding.DecodeString(cursor)
+	req, err := parsePageRequest(c)
 	if err != nil {
-		return 0, false
+		return nil, err
 	}
-	digits, ok := strings.CutPrefix(string(raw), cursorPrefix)
-	n, err := strconv.ParseInt(digits, 10, 64)
-	return n, ok && err == nil && n > 0
+	id := func(a *HostingAccount) int64 { return a.V1ID }
+	return paginate(s.sortedAccounts(), id, req, s.v2AccountBody), nil
 }
 
 // v2GetHosting serves GET /api/v2/shared-hosting/{accountId}.
@@ -253,7 +195,7 @@ func (s *Server) v2UpgradeOptions(c *call) (any, error) {
 	return out, nil
 }
 
-// v2Upgrade serves POST /api/v2/shared-hosting/{accountId}/actions/upgrade (page 001):
+// v2Upgrade serves POST /api/v2/shared-hosting/{accountId}/actions/upgrade:
 // dryRun previews, otherwise the change is committed.
 func (s *Server) v2Upgrade(c *call) (any, error) {
 	// Syntax first (path, then body), then the account and the plan.

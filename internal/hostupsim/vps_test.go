@@ -23,8 +23,8 @@ func TestV1VMDetails(t *testing.T) {
 	e.v1("GET", "/api/vm/"+e.seed.VMV2ID+"/details", "").wantStatus(t, http.StatusBadRequest, "VALIDATION_ERROR")
 }
 
-// A credit (fewer backups on the annual XL server) answers like page 002's
-// example: no invoice, redirectUrl null, a negative total.
+// A credit (fewer backups on the annual XL server) answers like the
+// documented example commit: no invoice, redirectUrl null, a negative total.
 func TestV1VMUpgradeCommitMatchesPage002(t *testing.T) {
 	e := newEnv(t)
 	r := e.v1("POST", "/api/vm/10001/upgrade", `{"send":true,"resources":{"2404":0}}`)

@@ -9,7 +9,7 @@ import (
 	"strconv"
 )
 
-// v1 VM bodies, field for field as in NOTES.md and page 002.
+// v1 VM bodies, field for field as HostUp documents the details and upgrade answers.
 
 type v1VMDetails struct {
 	ID             int64  `json:"id"`
@@ -227,7 +227,7 @@ func parseV1VMUpgrade(body map[string]any) (v1VMUpgradeRequest, error) {
 	return req, nil
 }
 
-// v1VMUpgrade serves POST /api/vm/{vmid}/upgrade (page 002). send: false
+// v1VMUpgrade serves POST /api/vm/{vmid}/upgrade. send: false
 // estimates and stores a draft; send: true commits the draft named by
 // draftId, or, without one, the change in the body directly (the page's
 // example does that).
@@ -366,7 +366,7 @@ func (s *Server) v1CommitDraft(vm *VM, req v1VMUpgradeRequest) (any, error) {
 	return s.v1Commit(vm, d.quote, d.id), nil
 }
 
-// v1Commit orders q and answers as page 002 shows. Callers hold s.mu.
+// v1Commit orders q and answers as HostUp's example commit does. Callers hold s.mu.
 func (s *Server) v1Commit(vm *VM, q vmQuote, draftID int64) v1CommitData {
 	o, inv := s.commitVM(vm, q)
 	d := v1CommitData{

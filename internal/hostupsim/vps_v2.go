@@ -8,7 +8,7 @@ import (
 	"slices"
 )
 
-// v2 VPS bodies, written from NOTES.md.
+// v2 VPS bodies: the server read and its plan and option changes.
 
 type v2VPSPlan struct {
 	ProductSlug string `json:"productSlug"`
@@ -22,14 +22,19 @@ type v2VPSSpecs struct {
 	BandwidthGB int64 `json:"bandwidthGb"`
 }
 
+// v2VPSSummary is a server as the VPS list shows it; the read adds options.
+type v2VPSSummary struct {
+	ID       string     `json:"id"`
+	Hostname string     `json:"hostname"`
+	Status   string     `json:"status"`
+	Plan     v2VPSPlan  `json:"plan"`
+	Billing  v2Billing  `json:"billing"`
+	Specs    v2VPSSpecs `json:"specs"`
+}
+
 type v2VPSJSON struct {
-	ID       string         `json:"id"`
-	Hostname string         `json:"hostname"`
-	Status   string         `json:"status"`
-	Plan     v2VPSPlan      `json:"plan"`
-	Billing  v2Billing      `json:"billing"`
-	Specs    v2VPSSpecs     `json:"specs"`
-	Options  map[string]any `json:"options"` // by v2 key; ipv6 is a boolean
+	v2VPSSummary
+	Options map[string]any `json:"options"` // by v2 key; ipv6 is a boolean
 }
 
 type v2VPSPlanOption struct {
@@ -135,20 +140,24 @@ func v2OptionValue(o *vpsOption, qty int64) any {
 	return qty
 }
 
+// v2VPSSummary renders vm as the list shows it. Callers hold s.mu.
+func (s *Server) v2VPSSummary(vm *VM) v2VPSSummary {
+	p := s.products[vm.ProductID]
+	cycle, _ := cycleByName(vm.BillingCycle)
+	spec := vpsSpecs[p.ID]
+	return v2VPSSummary{ID: vm.V2ID, Hostname: vm.Hostname, Status: vm.Status, Plan: v2VPSPlan{ProductSlug: p.Slug, Name: p.Name},
+		Billing: v2Billing{Amount: v2Amount(s.vmRecurring(p, vm.Options, cycle)), CurrencyCode: currency, BillingCycle: cycle.name},
+		Specs: v2VPSSpecs{CPU: spec.CPU, RAMMB: spec.RAMMB, DiskGB: spec.DiskGB + vm.Options[OptionStorage],
+			BandwidthGB: spec.BandwidthGB + vm.Options[OptionBandwidth]}}
+}
+
 // v2GetVPS serves GET /api/v2/vps/{id}.
 func (s *Server) v2GetVPS(c *call) (any, error) {
 	vm, err := s.v2VPS(c)
 	if err != nil {
 		return nil, err
 	}
-	p := s.products[vm.ProductID]
-	cycle, _ := cycleByName(vm.BillingCycle)
-	spec := vpsSpecs[p.ID]
-	return v2VPSJSON{ID: vm.V2ID, Hostname: vm.Hostname, Status: vm.Status, Plan: v2VPSPlan{ProductSlug: p.Slug, Name: p.Name},
-		Billing: v2Billing{Amount: v2Amount(s.vmRecurring(p, vm.Options, cycle)), CurrencyCode: currency, BillingCycle: cycle.name},
-		Specs: v2VPSSpecs{CPU: spec.CPU, RAMMB: spec.RAMMB, DiskGB: spec.DiskGB + vm.Options[OptionStorage],
-			BandwidthGB: spec.BandwidthGB + vm.Options[OptionBandwidth]},
-		Options: s.v2Options(vm.Options)}, nil
+	return v2VPSJSON{v2VPSSummary: s.v2VPSSummary(vm), Options: s.v2Options(vm.Options)}, nil
 }
 
 // v2VPSUpgradeOptions serves GET /api/v2/vps/{id}/actions/upgrade: the other

@@ -43,7 +43,7 @@ func hostingCanonicalOf(domain string) string {
 func invoicesToCancel(blocking []client.InvoiceSummary) []purchase.Invoice {
 	out := make([]purchase.Invoice, 0, len(blocking))
 	for _, inv := range blocking {
-		out = append(out, purchase.Invoice{ID: inv.ID, Number: inv.Number, Amount: inv.Amount, CurrencyCode: inv.CurrencyCode})
+		out = append(out, purchase.Invoice{ID: inv.ID, Number: string(inv.Number), Amount: inv.Amount, CurrencyCode: inv.CurrencyCode})
 	}
 	return out
 }

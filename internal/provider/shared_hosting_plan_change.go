@@ -172,7 +172,7 @@ func (ch *planV1Change) Commit(ctx context.Context, _ *purchase.Quote) (*purchas
 	if err != nil {
 		return nil, err
 	}
-	o := purchase.NewOrder(strconv.FormatInt(res.OrderID, 10), res.InvoiceID)
+	o := purchase.NewOrder(strconv.FormatInt(int64(res.OrderID), 10), string(res.InvoiceID))
 	o.SetCharged(res.Total, "")
 	if res.RedirectURL != "" {
 		o.PaymentURL = types.StringValue(res.RedirectURL)

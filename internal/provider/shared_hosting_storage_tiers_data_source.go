@@ -131,7 +131,7 @@ func (m *storageTiersModel) fromStorageTiers(list *client.StorageTiers) {
 			ID:           types.StringValue(t.ID),
 			Name:         types.StringValue(t.Name),
 			Description:  types.StringValue(t.Description),
-			SizeGB:       types.Int64Value(t.SizeGB),
+			SizeGB:       types.Int64Value(int64(t.SizeGB)),
 			Price:        tfvalue.Amount(t.Price),
 			CurrencyCode: types.StringValue(t.CurrencyCode),
 			BillingCycle: types.StringValue(t.BillingCycle),

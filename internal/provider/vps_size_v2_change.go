@@ -54,8 +54,8 @@ func (ch *vpsV2Change) now(ctx context.Context, opts *client.VPSUpgradeOptions) 
 	n := vpsNow{slug: cur.ProductSlug, name: cur.Name, cycle: cur.Billing.BillingCycle, hostname: opts.Hostname, options: map[string]int64{}}
 	complete := n.slug != ""
 	for _, o := range opts.ConfigurableOptions {
-		if o.Current != nil {
-			n.options[o.Key] = int64(*o.Current)
+		if o.CurrentReported {
+			n.options[o.Key] = int64(o.Current)
 		}
 	}
 	for k := range ch.wanted {

@@ -199,10 +199,10 @@ func (m *vpsUpgradeOptionsModel) fromVMDetails(d *client.VMDetails) {
 		Amount:       tfvalue.Amount(d.Price),
 		CurrencyCode: types.StringNull(),
 		BillingCycle: types.StringValue(d.BillingCycle),
-		CPU:          types.Int64Value(d.CPU),
-		RAMMB:        types.Int64Value(d.RAMMB),
-		DiskGB:       types.Int64Value(d.DiskGB),
-		BandwidthGB:  types.Int64Value(d.BandwidthLimit),
+		CPU:          types.Int64Value(int64(d.CPU)),
+		RAMMB:        types.Int64Value(int64(d.RAMMB)),
+		DiskGB:       types.Int64Value(int64(d.DiskGB)),
+		BandwidthGB:  types.Int64Value(int64(d.BandwidthLimit)),
 	}
 	m.Plans, m.Options = nil, nil
 }
@@ -219,10 +219,10 @@ func (m *vpsUpgradeOptionsModel) fromVPS(v *client.VPS, opts *client.VPSUpgradeO
 		Amount:       tfvalue.Amount(cur.Billing.Amount),
 		CurrencyCode: types.StringValue(cur.Billing.CurrencyCode),
 		BillingCycle: types.StringValue(cur.Billing.BillingCycle),
-		CPU:          types.Int64Value(v.Specs.CPU),
-		RAMMB:        types.Int64Value(v.Specs.RAMMB),
-		DiskGB:       types.Int64Value(v.Specs.DiskGB),
-		BandwidthGB:  types.Int64Value(v.Specs.BandwidthGB),
+		CPU:          types.Int64Value(int64(v.Specs.CPU)),
+		RAMMB:        types.Int64Value(int64(v.Specs.RAMMB)),
+		DiskGB:       types.Int64Value(int64(v.Specs.DiskGB)),
+		BandwidthGB:  types.Int64Value(int64(v.Specs.BandwidthGB)),
 	}
 	m.Plans = make([]vpsPlanOptionModel, 0, len(opts.AvailablePlans))
 	for _, p := range opts.AvailablePlans {
@@ -243,9 +243,9 @@ func (m *vpsUpgradeOptionsModel) fromVPS(v *client.VPS, opts *client.VPSUpgradeO
 			Key:          types.StringValue(o.Key),
 			Name:         types.StringValue(o.Name),
 			Type:         types.StringValue(o.Type),
-			Min:          types.Int64Value(o.Min),
-			Max:          types.Int64Value(o.Max),
-			Current:      types.Int64PointerValue((*int64)(o.Current)),
+			Min:          types.Int64Value(int64(o.Min)),
+			Max:          types.Int64Value(int64(o.Max)),
+			Current:      types.Int64Value(int64(o.Current)),
 			Price:        tfvalue.Amount(o.Price.Amount),
 			CurrencyCode: types.StringValue(o.Price.CurrencyCode),
 			BillingCycle: types.StringValue(o.Price.BillingCycle),

@@ -82,7 +82,7 @@ func OrderFromV2(orderID *string, inv *client.Invoice) Order {
 // SetInvoice records the payment invoice.
 func (o *Order) SetInvoice(inv *client.Invoice) {
 	o.InvoiceID = tfvalue.NonEmpty(inv.ID)
-	o.InvoiceNumber = tfvalue.NonEmpty(inv.Number)
+	o.InvoiceNumber = tfvalue.NonEmpty(string(inv.Number))
 	o.Amount = tfvalue.OptionalAmount(inv.Amount)
 	o.CurrencyCode = tfvalue.NonEmpty(inv.CurrencyCode)
 	o.DueAt = tfvalue.NonEmpty(inv.DueAt)
