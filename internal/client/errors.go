@@ -25,7 +25,7 @@ type APIError struct {
 	StatusCode int
 	// Code is the API's stable machine-readable code ("existing_invoice_blocking",
 	// "NOT_FOUND"); empty when the body was not a HostUp error document.
-	Code string
+	Code ErrorCode
 	// Title is the v2 title or the v1 "error" field.
 	Title string
 	// Message is the v2 detail or the v1 message.
@@ -65,68 +65,6 @@ func (e *APIError) Error() string {
 	return b.String()
 }
 
-// ErrorCode is HostUp's machine-readable error code: lower_snake on v2,
-// UPPER_SNAKE on v1. Compare with HasCode, which ignores case.
-type ErrorCode string
-
-// v2 error codes (the problem document's code), as HostUp's error catalogue
-// lists them.
-const (
-	ErrorCodeInvalidRequest                    ErrorCode = "invalid_request"
-	ErrorCodeUnauthorized                      ErrorCode = "unauthorized"
-	ErrorCodeForbidden                         ErrorCode = "forbidden"
-	ErrorCodeAccountInactive                   ErrorCode = "account_inactive"
-	ErrorCodeNotFound                          ErrorCode = "not_found"
-	ErrorCodeVPSNotFound                       ErrorCode = "vps_not_found"
-	ErrorCodeExistingInvoiceBlocking           ErrorCode = "existing_invoice_blocking"
-	ErrorCodeSameProductPlan                   ErrorCode = "same_product_plan"
-	ErrorCodeSameBillingCycle                  ErrorCode = "same_billing_cycle"
-	ErrorCodePendingOrder                      ErrorCode = "pending_order"
-	ErrorCodeInvoicePaymentInProgress          ErrorCode = "invoice_payment_in_progress"
-	ErrorCodeCooldownActive                    ErrorCode = "cooldown_active"
-	ErrorCodeVPSNotReady                       ErrorCode = "vps_not_ready"
-	ErrorCodeRateLimited                       ErrorCode = "rate_limited"
-	ErrorCodeUpstreamRenewalRegenerationFailed ErrorCode = "upstream_renewal_regeneration_failed"
-	ErrorCodeUpstreamUnavailable               ErrorCode = "upstream_unavailable"
-)
-
-// v1 error codes (the error body's code). Where v1 and v2 share a meaning
-// and a spelling up to case (NOT_FOUND, RATE_LIMITED), either constant
-// matches either answer.
-const (
-	ErrorCodeV1NotFound    ErrorCode = "NOT_FOUND"
-	ErrorCodeV1SameProduct ErrorCode = "SAME_PRODUCT"
-	// ErrorCodeV1NoChanges: a VM upgrade asked for the package and
-	// resources the VM already has.
-	ErrorCodeV1NoChanges           ErrorCode = "NO_CHANGES"
-	ErrorCodeV1RateLimited         ErrorCode = "RATE_LIMITED"
-	ErrorCodeV1ValidationError     ErrorCode = "VALIDATION_ERROR"
-	ErrorCodeV1Unauthorized        ErrorCode = "UNAUTHORIZED"
-	ErrorCodeV1Forbidden           ErrorCode = "FORBIDDEN"
-	ErrorCodeV1InvalidProduct      ErrorCode = "INVALID_PRODUCT"
-	ErrorCodeV1ProductUnavailable  ErrorCode = "PRODUCT_UNAVAILABLE"
-	ErrorCodeV1DowngradeNotAllowed ErrorCode = "DOWNGRADE_NOT_ALLOWED"
-	ErrorCodeV1AccountInactive     ErrorCode = "ACCOUNT_INACTIVE"
-	ErrorCodeV1PendingOrder        ErrorCode = "PENDING_ORDER"
-	ErrorCodeV1InternalError       ErrorCode = "INTERNAL_ERROR"
-)
-
-// HasCode reports whether err is an *APIError with one of the given codes.
-// Codes compare case-insensitively, since v1 spells them UPPER_SNAKE and v2
-// lower_snake.
-func HasCode(err error, codes ...ErrorCode) bool {
-	var apiErr *APIError
-	if !errors.As(err, &apiErr) {
-		return false
-	}
-	for _, c := range codes {
-		if strings.EqualFold(apiErr.Code, string(c)) {
-			return true
-		}
-	}
-	return false
-}
-
 // IsNotFound reports whether HostUp said the object does not exist (or is
 // not the caller's, which HostUp answers the same way): a 404 with HostUp's
 // own not-found code. Any other 404 (a proxy's page, a path no endpoint
@@ -136,7 +74,7 @@ func HasCode(err error, codes ...ErrorCode) bool {
 func IsNotFound(err error) bool {
 	var apiErr *APIError
 	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound &&
-		HasCode(err, ErrorCodeNotFound, ErrorCodeVPSNotFound, ErrorCodeV1NotFound)
+		HasCode(err, ErrorCodeNotFound, ErrorCodeVPSNotFound)
 }
 
 // errorDocument is the union of the v1 and v2 error bodies.
@@ -175,7 +113,7 @@ func newAPIError(method, path string, resp *http.Response, body []byte) *APIErro
 		e.Message = strings.TrimSpace(truncate(string(body), maxErrorBodyText))
 		return e
 	}
-	e.Code = doc.Code
+	e.Code = ErrorCode(doc.Code)
 	e.Title = firstNonEmpty(doc.Title, doc.Error, http.StatusText(resp.StatusCode))
 	e.Message = firstNonEmpty(doc.Detail, doc.Message)
 	e.RequestID = firstNonEmpty(doc.RequestID, e.RequestID)

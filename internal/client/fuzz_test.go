@@ -281,11 +281,11 @@ func FuzzNewAPIError(f *testing.F) {
 			if e.Code != "" {
 				t.Fatalf("code %q from a body without one: %s", e.Code, body)
 			}
-		} else if e.Code != *doc.Code {
+		} else if string(e.Code) != *doc.Code {
 			t.Fatalf("code %q, body says %q", e.Code, *doc.Code)
 		}
 		isHostUpNotFound := status == http.StatusNotFound &&
-			(strings.EqualFold(e.Code, "not_found") || strings.EqualFold(e.Code, "vps_not_found"))
+			(strings.EqualFold(string(e.Code), "not_found") || strings.EqualFold(string(e.Code), "vps_not_found"))
 		if IsNotFound(e) != isHostUpNotFound {
 			t.Fatalf("IsNotFound = %t for status %d code %q", IsNotFound(e), status, e.Code)
 		}

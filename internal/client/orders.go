@@ -12,30 +12,30 @@ import (
 type Order struct {
 	ID     string     `json:"id"`
 	Number FlexString `json:"number"`
-	// Status is pending, active, completed, cancelled or failed.
-	Status string `json:"status"`
-	// Type is new, renew, upgrade or transfer.
-	Type      string  `json:"type"`
+	Status    OrderStatus `json:"status"`
+	Type      OrderType   `json:"type"`
 	InvoiceID *string `json:"invoiceId"`
 	Billing   Billing `json:"billing"`
 }
 
-// Order types.
+// OrderType is what an order buys: new, renew, upgrade or transfer.
+type OrderType string
+
+// OrderTypeNew is a new purchase, such as a storage block.
+const OrderTypeNew OrderType = "new"
+
+// OrderStatus is where an order stands: pending, active, completed,
+// cancelled or failed.
+type OrderStatus string
+
+// Order statuses an order never leaves by itself: it will not be carried out.
 const (
-	// OrderTypeNew is a new purchase, such as a storage block.
-	OrderTypeNew     = "new"
-	OrderTypeRenew   = "renew"
-	OrderTypeUpgrade = "upgrade"
+	OrderStatusCancelled OrderStatus = "cancelled"
+	OrderStatusFailed    OrderStatus = "failed"
 )
 
-// Order statuses.
-const (
-	OrderStatusPending   = "pending"
-	OrderStatusActive    = "active"
-	OrderStatusCompleted = "completed"
-	OrderStatusCancelled = "cancelled"
-	OrderStatusFailed    = "failed"
-)
+// Settled reports whether the order will not be carried out any more.
+func (s OrderStatus) Settled() bool { return s == OrderStatusCancelled || s == OrderStatusFailed }
 
 // GetOrder reads one order by its v2 id ("ord_…"). A 404 (IsNotFound) means
 // the order does not exist or is not the caller's.

@@ -11,7 +11,7 @@ func TestDecodeOrder(t *testing.T) {
 		{name: "documented fields, number as a number", body: `{"id":"ord_1","number":1941404912,"status":"pending","type":"upgrade",` +
 			`"invoiceId":"inv_1","billing":{"amount":238.03,"currencyCode":"SEK","billingCycle":"annually"}}`,
 			check: func(t *testing.T, o *Order) {
-				if o.ID != "ord_1" || o.Number != "1941404912" || o.Status != OrderStatusPending || o.Type != "upgrade" ||
+				if o.ID != "ord_1" || o.Number != "1941404912" || o.Status != OrderStatus("pending") || o.Type != "upgrade" ||
 					o.InvoiceID == nil || *o.InvoiceID != "inv_1" || o.Billing.BillingCycle != "annually" {
 					t.Errorf("order = %+v", o)
 				}

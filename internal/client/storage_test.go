@@ -83,7 +83,7 @@ func TestOrderStorageAddonAndReadBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if order.ID != *res.OrderID || order.Status != OrderStatusPending || order.Type != "new" || order.InvoiceID == nil ||
+	if order.ID != *res.OrderID || order.Status != OrderStatus("pending") || order.Type != "new" || order.InvoiceID == nil ||
 		*order.InvoiceID != *res.InvoiceID || order.Number == "" || order.Billing.Amount.String() != "99" ||
 		order.Billing.CurrencyCode != "SEK" || order.Billing.BillingCycle != "annually" {
 		t.Errorf("order: %+v", order)
@@ -97,7 +97,7 @@ func TestOrderStorageAddonAndReadBack(t *testing.T) {
 	}
 
 	sim.Advance(time.Hour)
-	if order, err = c.GetOrder(ctx, *res.OrderID); err != nil || order.Status != OrderStatusCompleted {
+	if order, err = c.GetOrder(ctx, *res.OrderID); err != nil || order.Status != OrderStatus("completed") {
 		t.Errorf("order after provisioning: %+v %v", order, err)
 	}
 	sim.RemoveOrder(*res.OrderID)

@@ -135,7 +135,7 @@ func TestAccBillingCycleDataSource_errors(t *testing.T) {
 		{"401 wrong key v2", "wrong-key", fmt.Sprintf(`account_id = %q`, v2AccountID),
 			[]string{`HostUp refused the API key`, `HTTP status: 401`, `API error code: unauthorized`, `Request ID: req_`}},
 		{"403 missing scope", "vm-only-key", `account_id = 20000`,
-			[]string{`lacks the scope`, `read:hosting`, `HTTP status: 403`, `API error code: FORBIDDEN`}},
+			[]string{`needs the scope read:hosting`, `HTTP status: 403`, `API error code: FORBIDDEN`}},
 		{"404 v1 account", testAPIKey, `account_id = ` + missingV1ID,
 			[]string{`No such object`, `Check account_id`, `hostup_shared_hosting_accounts`, `HTTP status: 404`, `API error code: NOT_FOUND`}},
 		{"404 v2 account", testAPIKey, fmt.Sprintf(`account_id = %q`, missingAcctID),

@@ -145,7 +145,7 @@ func verifyStorageOrder(ctx context.Context, env purchase.Env, account string, o
 	if order.Type != client.OrderTypeNew {
 		return fail(fmt.Sprintf("HostUp reports it as an order of type %q, while a storage block is bought by a new order", order.Type))
 	}
-	checked := []string{"its type (" + order.Type + ")"}
+	checked := []string{"its type (" + string(order.Type) + ")"}
 	if amount := order.Billing.Amount; amount.IsSet() {
 		tiers, err := env.Client.ListStorageTiers(ctx, account)
 		if err != nil {

@@ -33,7 +33,7 @@ type storageAddonModel struct {
 
 // FromAPI takes the order's status and invoice.
 func (m *storageAddonModel) FromAPI(order *client.Order) {
-	m.OrderStatus = types.StringValue(order.Status)
+	m.OrderStatus = types.StringValue(string(order.Status))
 	m.InvoiceID = tfvalue.Pointer(order.InvoiceID)
 }
 

@@ -143,8 +143,8 @@ func (storageKind) Read(ctx context.Context, env purchase.Env, m *storageAddonMo
 		return false
 	}
 	m.FromAPI(order)
-	if order.Status == client.OrderStatusCancelled || order.Status == client.OrderStatusFailed {
-		env.Diags.AddAttributeWarning(path.Root("order_status"), "Storage order is "+order.Status,
+	if order.Status.Settled() {
+		env.Diags.AddAttributeWarning(path.Root("order_status"), "Storage order is "+string(order.Status),
 			fmt.Sprintf("HostUp reports order %s (a storage block on account %s) as %s. It stays in state and is never bought "+
 				"again by itself. To buy a new block, run terraform apply -replace on this resource.", orderID, m.AccountID.ValueString(), order.Status))
 	}

@@ -160,7 +160,7 @@ func (ch *vmV1Change) Confirm(ctx context.Context) (purchase.Confirmation, error
 	switch {
 	case client.HasCode(err, client.ErrorCodeV1NoChanges):
 		return purchase.Confirmed, nil
-	case client.HasCode(err, client.ErrorCodeV1PendingOrder):
+	case client.HasCode(err, client.ErrorCodePendingOrder):
 		return purchase.Unconfirmed, nil
 	case err != nil:
 		return purchase.Unconfirmed, err

@@ -15,7 +15,7 @@ const envAPIKey = "HOSTUP_API_KEY"
 // remedy says what the user can do about an error: first by HostUp's code,
 // then by the HTTP status.
 func remedy(e *client.APIError, t Target) string {
-	switch client.ErrorCode(strings.ToLower(e.Code)) {
+	switch e.Code.Canonical() {
 	case client.ErrorCodeExistingInvoiceBlocking:
 		return "An unpaid invoice" + invoiceFromExtensions(e.Extensions) + " blocks this change. Pay it in HostUp's " +
 			"control panel, or set cancel_existing_invoice = true on this resource to let HostUp cancel it as part of " +
@@ -49,10 +49,10 @@ func remedy(e *client.APIError, t Target) string {
 	return ""
 }
 
-// forbiddenHint names the scope the call needs, where HostUp's answer names it.
+// forbiddenHint names the scope the call needs.
 func forbiddenHint(e *client.APIError) string {
-	scope, _ := e.Extensions["requiredScope"].(string)
-	if scope == "" {
+	scope, ok := client.RequiredScope(e.Method, e.Path)
+	if !ok {
 		return "The API key may not do this: it lacks the scope this call needs (the provider documentation lists the " +
 			"scopes of each resource and data source), or the object belongs to another customer. Create a key with " +
 			"the needed scopes in HostUp's control panel."

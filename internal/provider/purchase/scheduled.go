@@ -10,8 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/hostup/terraform-provider-hostup/internal/client"
 )
 
 // HostUp carries some purchases out later: it schedules VM changes. Until
@@ -85,7 +83,7 @@ func (r *Resource[M, P]) orderOpen(ctx context.Context, orderID string) bool {
 		return true
 	}
 	order, err := r.client.GetOrder(ctx, orderID)
-	return err != nil || (order.Status != client.OrderStatusCancelled && order.Status != client.OrderStatusFailed)
+	return err != nil || !order.Status.Settled()
 }
 
 // encodeValue writes a known target value as JSON: a string, a number, a
