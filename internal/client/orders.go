@@ -10,12 +10,12 @@ import (
 // type: it decodes from a JSON number or a string alike. Billing.Amount is
 // not set (IsSet) when HostUp leaves it out.
 type Order struct {
-	ID     string     `json:"id"`
-	Number FlexString `json:"number"`
+	ID        string      `json:"id"`
+	Number    FlexString  `json:"number"`
 	Status    OrderStatus `json:"status"`
 	Type      OrderType   `json:"type"`
-	InvoiceID *string `json:"invoiceId"`
-	Billing   Billing `json:"billing"`
+	InvoiceID *string     `json:"invoiceId"`
+	Billing   Billing     `json:"billing"`
 }
 
 // OrderType is what an order buys: new, renew, upgrade or transfer.
