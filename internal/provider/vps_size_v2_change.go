@@ -26,6 +26,9 @@ type vpsV2Change struct {
 	plan, prior *vpsSizeModel
 	changed     map[string]int64 // the options that differ from HostUp's, found by Inspect
 	cycle       string           // the VM's billing cycle, found by Inspect
+	// priceTells: whether the change lowers the VPS is for its price to
+	// tell (an option change, or a plan HostUp gives no type).
+	priceTells bool
 }
 
 func (ch *vpsV2Change) About() purchase.About { return ch.about }
@@ -116,7 +119,7 @@ func (ch *vpsV2Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *pu
 		q.From, q.To = "", ""
 		q.FromName, q.ToName = describeOptions(now.options, ch.changed)
 		q.Lowers = describeLowered(now.options, ch.changed)
-		q.Downgrade = len(q.Lowers) > 0
+		q.Downgrade, ch.priceTells = len(q.Lowers) > 0, true
 		return q
 	}
 	option, ok := planOption(opts.AvailablePlans, ch.slug, now.slug, "VM", "VM "+ch.id, "hostup_vps_upgrade_options", diags)
@@ -124,7 +127,7 @@ func (ch *vpsV2Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *pu
 		return nil
 	}
 	q.To, q.ToName = ch.slug, describeProduct(option.Name, ch.slug)
-	q.Downgrade = option.Type == client.OptionTypeDowngrade
+	q.Downgrade, ch.priceTells = option.Type == client.OptionTypeDowngrade, option.Type == ""
 	return q
 }
 
@@ -146,7 +149,7 @@ func (ch *vpsV2Change) Price(ctx context.Context, q *purchase.Quote, diags *diag
 	pc := res.PriceChange
 	q.Price = &client.PriceChange{Amount: pc.Amount, RecurringAmount: pc.RecurringAmount, CurrencyCode: pc.CurrencyCode,
 		BillingCycle: valueOr(&pc.BillingCycle, ch.cycle)}
-	if len(ch.changed) > 0 && (pc.Amount.IsNegative() || pc.AdditionalRecurringAmount.IsNegative()) {
+	if ch.priceTells && (pc.Amount.IsNegative() || pc.AdditionalRecurringAmount.IsNegative()) {
 		q.Downgrade = true
 	}
 	return true
