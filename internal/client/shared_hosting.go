@@ -177,6 +177,14 @@ type ProductRef struct {
 	Name string `json:"name"`
 }
 
+// GetSlug is the product's slug; "" when HostUp's answer names no product.
+func (p *ProductRef) GetSlug() string {
+	if p == nil {
+		return ""
+	}
+	return p.Slug
+}
+
 // PriceChange is what a plan change costs.
 type PriceChange struct {
 	// Amount is due now (prorated); negative for a credit.

@@ -16,10 +16,6 @@ import (
 // What the paid changes of one hosting account share, whichever resource
 // makes them.
 
-// hostingLockKey serialises every paid change to one account (its plan, its
-// billing cycle, its storage) in one provider process.
-func hostingLockKey(account string) string { return "hosting:" + account }
-
 // hostingCanonical names the account by its domain, which both id
 // generations report, so that one account addressed by its v1 and its v2 id
 // is noticed; "" when the account cannot be read.
@@ -32,10 +28,7 @@ func hostingCanonical(ctx context.Context, c *client.Client, v2Account string) s
 }
 
 func hostingCanonicalOf(domain string) string {
-	if domain == "" {
-		return ""
-	}
-	return "the hosting account of " + domain
+	return canonicalName("the hosting account of ", domain)
 }
 
 // invoicesToCancel are the unpaid invoices HostUp lists as blocking the

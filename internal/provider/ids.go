@@ -100,12 +100,18 @@ func parseVMID(s string) (vmRef, error) {
 	}
 }
 
-// oneID is an import id of one identity attribute, parsed by parse.
-func oneID[T any](parse func(string) (T, error)) func(string) ([]string, error) {
-	return func(id string) ([]string, error) {
-		if _, err := parse(id); err != nil {
-			return nil, err
-		}
-		return []string{id}, nil
+// idCheck is an identity attribute's check: the parser's refusal.
+func idCheck[T any](parse func(string) (T, error)) func(string) error {
+	return func(id string) error {
+		_, err := parse(id)
+		return err
 	}
+}
+
+// checkV2OrderID refuses what is not a v2 order id ("ord_…").
+func checkV2OrderID(s string) error {
+	if !v2OrderIDPattern.MatchString(s) {
+		return fmt.Errorf("%q is not a v2 order id (ord_ followed by lowercase letters and digits)", s)
+	}
+	return nil
 }

@@ -60,22 +60,35 @@ func describeQuantities(q map[string]int64) string {
 	return "{" + strings.Join(parts, ", ") + "}"
 }
 
-// describeLowered lists what a change of quantities lowers: "backupSlots 7 → 0".
-func describeLowered(current, wanted map[string]int64) []string {
-	var out []string
-	for _, k := range slices.Sorted(maps.Keys(wanted)) {
-		if had, ok := current[k]; ok && wanted[k] < had {
-			out = append(out, fmt.Sprintf("%s %d → %d", k, had, wanted[k]))
-		}
-	}
-	return out
+// quantityChange is what a change of quantities changes: each quantity
+// that differs from what is in place, and what it lowers
+// ("backupSlots 7 → 0"). A quantity not in place yet is a change, never a
+// lowering.
+type quantityChange struct {
+	changed map[string]int64
+	lowers  []string
 }
 
-// describeOptions names what a change of options moves from and to.
-func describeOptions(current, changed map[string]int64) (from, to string) {
+func diffQuantities(current, wanted map[string]int64) quantityChange {
+	d := quantityChange{changed: map[string]int64{}}
+	for _, k := range slices.Sorted(maps.Keys(wanted)) {
+		had, ok := current[k]
+		if ok && had == wanted[k] {
+			continue
+		}
+		d.changed[k] = wanted[k]
+		if ok && wanted[k] < had {
+			d.lowers = append(d.lowers, fmt.Sprintf("%s %d → %d", k, had, wanted[k]))
+		}
+	}
+	return d
+}
+
+// describe names what the change moves from and to.
+func (d quantityChange) describe(current map[string]int64) (from, to string) {
 	was := map[string]int64{}
-	for k := range changed {
+	for k := range d.changed {
 		was[k] = current[k]
 	}
-	return describeQuantities(was), describeQuantities(changed)
+	return describeQuantities(was), describeQuantities(d.changed)
 }

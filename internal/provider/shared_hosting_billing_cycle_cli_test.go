@@ -9,7 +9,7 @@ import (
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
 )
 
-// Done 3, and DESIGN §2 rule 2: a saved plan whose price changed is refused
+// What the plan showed is what is bought: a saved plan whose price changed is refused
 // at apply with 0 commits; planning again shows the new price and buys it.
 func TestAccSharedHostingBillingCycle_priceChangedBetweenPlanAndApply(t *testing.T) {
 	sim, url := newTestSimulator(t)
@@ -42,7 +42,7 @@ func TestAccSharedHostingBillingCycle_priceChangedBetweenPlanAndApply(t *testing
 	}
 }
 
-// Done 4: a plan change and a cycle change of one account in one
+// A plan change and a cycle change of one account in one
 // configuration. The plan warns that the second price depends on the first;
 // the apply buys one and refuses the other before sending anything for it;
 // once the invoice is paid, the next plan prices the other and its apply

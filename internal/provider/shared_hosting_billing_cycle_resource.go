@@ -37,17 +37,16 @@ type billingCycleKind struct{}
 
 func (billingCycleKind) Descriptor() purchase.Descriptor {
 	return purchase.Descriptor{
-		TypeName:      "shared_hosting_billing_cycle",
-		Noun:          "billing cycle",
-		Subject:       []string{"account_id"},
-		Targets:       []string{"billing_cycle"},
-		Inputs:        []string{"account_id", "billing_cycle", "cancel_existing_invoice"},
-		Identity:      []purchase.IdentityAttribute{{Name: "account_id", Description: "The account's v2 id (`acct_…`)."}},
-		Adopts:        []string{"billing_cycle"},
-		ImportForm:    "its account id (acct_…)",
-		ParseImportID: oneID(parseV2AccountID),
-		Keeps:         purchase.Keeps{Summary: "Hosting account keeps its billing cycle", Detail: "It stays on its current billing cycle at HostUp"},
-		Lookup:        accountLookup,
+		TypeName: "shared_hosting_billing_cycle",
+		Noun:     "billing cycle",
+		Subject:  []string{"account_id"},
+		Targets:  []string{"billing_cycle"},
+		Inputs:   []string{"account_id", "billing_cycle", "cancel_existing_invoice"},
+		Identity: []purchase.IdentityAttribute{{Name: "account_id", Form: "acct_…", Description: "The account's v2 id (`acct_…`).",
+			Check: idCheck(parseV2AccountID)}},
+		Adopts: []string{"billing_cycle"},
+		Keeps:  purchase.Keeps{Summary: "Hosting account keeps its billing cycle", Detail: "It stays on its current billing cycle at HostUp"},
+		Lookup: accountLookup,
 	}
 }
 
@@ -79,15 +78,8 @@ func (billingCycleKind) NewChange(c *client.Client, plan, _ *sharedHostingBillin
 		return nil, err
 	}
 	req := plan.ToAPI()
-	return &billingCycleChange{client: c, account: account, req: req, about: purchase.About{
-		Subject:   "account " + account,
-		LockKey:   hostingLockKey(account),
-		Action:    "bill account " + account + " " + req.BillingCycle,
-		Attribute: path.Root("billing_cycle"),
-		Errors: apierror.Target{Attribute: path.Root("billing_cycle"), Lookup: accountLookup, Pointers: map[string]path.Path{
-			"/billingCycle": path.Root("billing_cycle"), "/cancelExistingInvoice": path.Root("cancel_existing_invoice"),
-		}},
-	}}, nil
+	return &billingCycleChange{client: c, account: account, req: req,
+		about: aboutAccount(account, "bill account "+account+" "+req.BillingCycle, "billing_cycle")}, nil
 }
 
 func (billingCycleKind) Read(ctx context.Context, env purchase.Env, m *sharedHostingBillingCycleModel) bool {

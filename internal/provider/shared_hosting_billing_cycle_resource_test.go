@@ -76,7 +76,7 @@ func lastCycleOrderMatchesSimulator(sim *hostupsim.Server, amount string) resour
 	}
 }
 
-// Done 1: monthly → annually shows the preview's price and buys nothing;
+// Monthly → annually shows the preview's price and buys nothing;
 // apply buys once; the next plan is empty. Then drift made outside Terraform
 // is shown priced and corrected, and the resource imports by id.
 func TestAccSharedHostingBillingCycle_monthlyToAnnually(t *testing.T) {
@@ -183,7 +183,7 @@ func TestAccSharedHostingBillingCycle_importByIdentity(t *testing.T) {
 	}
 }
 
-// Done 2: an unoffered cycle, a blocking invoice without the opt-in, a closed
+// An unoffered cycle, a blocking invoice without the opt-in, a closed
 // gate and max_amount below the price each fail the plan with 0 writes; with
 // the opt-in the invoice is cancelled and 1 commit made.
 func TestAccSharedHostingBillingCycle_planRefusals(t *testing.T) {

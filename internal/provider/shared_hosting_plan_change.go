@@ -12,6 +12,7 @@ import (
 	"github.com/hostup/terraform-provider-hostup/internal/client"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/tfvalue"
 )
 
 // planV2Change moves a v2 account to another plan: checked against the
@@ -88,13 +89,8 @@ func (ch *planV2Change) Commit(ctx context.Context, q *purchase.Quote) (*purchas
 	if err != nil {
 		return nil, err
 	}
-	out := &purchase.Receipt{Order: purchase.OrderFromV2(res.OrderID, res.PaymentInvoice)}
-	if res.CurrentProduct != nil {
-		out.From = res.CurrentProduct.Slug
-	}
-	if res.NewProduct != nil {
-		out.To = res.NewProduct.Slug
-	}
+	out := &purchase.Receipt{Order: purchase.OrderFromV2(res.OrderID, res.PaymentInvoice),
+		From: res.CurrentProduct.GetSlug(), To: res.NewProduct.GetSlug()}
 	if inv := res.PaymentInvoice; inv != nil {
 		out.Invoiced, out.Charged = true, inv.Amount
 	}
@@ -133,7 +129,7 @@ func (ch *planV1Change) About() purchase.About { return ch.about }
 
 func (ch *planV1Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *purchase.Quote {
 	target := ch.plan.ProductID
-	q := &purchase.Quote{FromName: "its current product", ToName: describeTarget(target)}
+	q := &purchase.Quote{FromName: "its current product", ToName: ch.plan.describeTarget()}
 	if !target.IsUnknown() {
 		info, err := ch.client.GetHostingBillingCycle(ctx, ch.account)
 		if err != nil {
@@ -174,9 +170,7 @@ func (ch *planV1Change) Commit(ctx context.Context, _ *purchase.Quote) (*purchas
 	}
 	o := purchase.NewOrder(strconv.FormatInt(int64(res.OrderID), 10), string(res.InvoiceID))
 	o.SetCharged(res.Total, "")
-	if res.RedirectURL != "" {
-		o.PaymentURL = types.StringValue(res.RedirectURL)
-	}
+	o.PaymentURL = tfvalue.NonEmpty(res.RedirectURL)
 	return &purchase.Receipt{Order: o, Invoiced: res.InvoiceID != "", Charged: res.Total, ChargeReported: true}, nil
 }
 

@@ -8,7 +8,7 @@ import (
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
 )
 
-// Done 9, and DESIGN §2 rule 2 ("what you saw is what you pay"): a plan is
+// What the plan showed is what is bought: a plan is
 // saved, HostUp's price changes, and applying the saved plan is refused
 // before anything is bought. Planning again shows the new price.
 func TestAccSharedHostingPlan_priceChangedBetweenPlanAndApply(t *testing.T) {
@@ -44,7 +44,7 @@ func TestAccSharedHostingPlan_priceChangedBetweenPlanAndApply(t *testing.T) {
 	}
 }
 
-// Done 7: the plan of a v1 account warns that no preview exists and names
+// The plan of a v1 account warns that no preview exists and names
 // the v2 id as the way to get one.
 func TestAccSharedHostingPlan_v1PlanWarnsNoPreview(t *testing.T) {
 	sim, url := newTestSimulator(t)
@@ -57,7 +57,7 @@ func TestAccSharedHostingPlan_v1PlanWarnsNoPreview(t *testing.T) {
 	}
 }
 
-// DESIGN §2 rule 5, never pay twice: purchases whose answer is lost or
+// Never pay twice: purchases whose answer is lost or
 // failed are confirmed by reading the account, never resent.
 func TestAccSharedHostingPlan_uncertainPurchases(t *testing.T) {
 	for _, tc := range []struct {

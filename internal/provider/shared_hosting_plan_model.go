@@ -7,6 +7,7 @@ import (
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/tfvalue"
 )
 
 // sharedHostingPlanModel is hostup_shared_hosting_plan's state.
@@ -40,12 +41,17 @@ func (m *sharedHostingPlanModel) FromV1(info *client.BillingCycleInfo) {
 	m.CurrentProduct = productValue(info.ProductID, info.AccountDetails.Name)
 }
 
-// target is the plan asked for, in the account's generation's terms.
-func (m *sharedHostingPlanModel) target() types.String {
-	if !m.ProductSlug.IsNull() {
-		return m.ProductSlug
+// describeTarget names the plan asked for, in the account's generation's
+// terms; it may be unknown at plan time.
+func (m *sharedHostingPlanModel) describeTarget() string {
+	target := m.ProductSlug
+	if target.IsNull() {
+		target = m.ProductID
 	}
-	return m.ProductID
+	if target.IsUnknown() {
+		return "a product known only after apply"
+	}
+	return target.ValueString()
 }
 
 // ToAPI is the v2 change the model asks for.
@@ -82,9 +88,5 @@ func productSchema() schema.SingleNestedAttribute {
 }
 
 func productValue(id, name string) types.Object {
-	nameValue := types.StringValue(name)
-	if name == "" {
-		nameValue = types.StringNull()
-	}
-	return types.ObjectValueMust(productAttrTypes, map[string]attr.Value{"id": types.StringValue(id), "name": nameValue})
+	return types.ObjectValueMust(productAttrTypes, map[string]attr.Value{"id": types.StringValue(id), "name": tfvalue.NonEmpty(name)})
 }

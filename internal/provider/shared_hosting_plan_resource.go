@@ -2,24 +2,19 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
 )
 
-var (
-	_ resource.ResourceWithConfigValidators = (*sharedHostingPlanResource)(nil)
-	_ resource.ResourceWithValidateConfig   = (*sharedHostingPlanResource)(nil)
-)
+var _ resource.ResourceWithConfigValidators = (*sharedHostingPlanResource)(nil)
 
 // sharedHostingPlanResource manages the plan of an existing shared-hosting
 // account: create adopts it (and changes the plan if it differs), delete
@@ -44,11 +39,10 @@ func (planKind) Descriptor() purchase.Descriptor {
 		Targets:  []string{"product_slug", "product_id"},
 		// An unknown product_id of a v1 account is not among them: v1 has no
 		// preview either way, and the plan says so.
-		Inputs:        []string{"account_id", "product_slug", "cancel_existing_invoice"},
-		Adopts:        []string{"product_slug", "product_id"},
-		Identity:      []purchase.IdentityAttribute{{Name: "account_id", Description: "The account: a v2 id (`acct_…`) or a v1 integer id (`20000`)."}},
-		ImportForm:    "its account id (acct_… or 20000)",
-		ParseImportID: oneID(parseAccountID),
+		Inputs: []string{"account_id", "product_slug", "cancel_existing_invoice"},
+		Adopts: []string{"product_slug", "product_id"},
+		Identity: []purchase.IdentityAttribute{{Name: "account_id", Form: "acct_… (or a v1 id such as 20000)",
+			Description: "The account: a v2 id (`acct_…`) or a v1 integer id (`20000`).", Check: idCheck(parseAccountID)}},
 		Keeps:         purchase.Keeps{Summary: "Hosting account keeps its plan", Detail: "It stays on its current plan at HostUp"},
 		MaxAmountNote: " Needs a preview, so it is only accepted for v2 accounts.",
 		Lookup:        accountLookup,
@@ -72,17 +66,11 @@ func (planKind) Schema() schema.Schema {
 			"allow_downgrade": allowDowngradeSchema(" HostUp's plan catalogue says which plans are lower; v1 accounts have " +
 				"none, so `true` is refused for them."),
 			"cancel_existing_invoice": cancelExistingInvoiceSchema(""),
-			"domain": schema.StringAttribute{
-				MarkdownDescription: "The account's primary domain.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"service_status": schema.StringAttribute{
-				MarkdownDescription: "The account's service status on v2 (`active`, `pending`, `suspended`, …); null for v1 " +
-					"accounts, whose API does not report it.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"domain": schema.StringAttribute{MarkdownDescription: "The account's primary domain.", Computed: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+			"service_status": schema.StringAttribute{MarkdownDescription: "The account's service status on v2 (`active`, " +
+				"`pending`, `suspended`, …); null for v1 accounts, whose API does not report it.", Computed: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"current_product": productSchema(),
 		},
 	}
@@ -93,20 +81,11 @@ func (planKind) NewChange(c *client.Client, plan, _ *sharedHostingPlanModel) (pu
 	if err != nil {
 		return nil, err
 	}
-	about := purchase.About{
-		Subject:   "account " + account.String(),
-		LockKey:   hostingLockKey(account.String()),
-		Action:    "move account " + account.String() + " to " + describeTarget(plan.target()),
-		Attribute: path.Root("product_slug"),
-		Errors: apierror.Target{Attribute: path.Root("product_slug"), Lookup: accountLookup, Pointers: map[string]path.Path{
-			"/productSlug": path.Root("product_slug"), "/cancelExistingInvoice": path.Root("cancel_existing_invoice"),
-		}},
-	}
+	action := "move account " + account.String() + " to " + plan.describeTarget()
 	if !account.isV2() {
-		about.Attribute, about.Errors = path.Root("product_id"), apierror.At(path.Root("product_id"), "")
-		return &planV1Change{about: about, client: c, account: account.v1, plan: plan}, nil
+		return &planV1Change{about: aboutAccount(account.String(), action, "product_id"), client: c, account: account.v1, plan: plan}, nil
 	}
-	return &planV2Change{about: about, client: c, account: account.v2, req: plan.ToAPI(), plan: plan}, nil
+	return &planV2Change{about: aboutAccount(account.v2, action, "product_slug"), client: c, account: account.v2, req: plan.ToAPI(), plan: plan}, nil
 }
 
 func (planKind) Read(ctx context.Context, env purchase.Env, m *sharedHostingPlanModel) bool {
@@ -138,48 +117,22 @@ func (planKind) Read(ctx context.Context, env purchase.Env, m *sharedHostingPlan
 }
 
 func (r *sharedHostingPlanResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	const v2Instead = "Manage the account by its v2 id (acct_…) with product_slug"
 	return []resource.ConfigValidator{
 		exactlyOneOf{attributes: []string{"product_slug", "product_id"},
 			hint: "Use product_slug for a v2 account (acct_…) and product_id for a v1 (integer) account."},
+		generationInputs{subject: "account_id", isV2: accountIsV2, inputs: []generationInput{
+			{attribute: "product_id", summary: "product_id is for v1 accounts", detail: "Account %s is a v2 account, whose " +
+				"plans are named by slug: use product_slug (e.g. \"webbhotell-business\") instead of product_id."},
+			{attribute: "product_slug", v2: true, summary: "product_slug is for v2 accounts", detail: "Account %s is a v1 " +
+				"(integer) account, whose plans are named by product id: use product_id (e.g. \"1913\"). " + v2Instead +
+				" to use product_slug and get price previews."},
+			{attribute: "max_amount", v2: true, summary: "max_amount needs a price preview", detail: "HostUp's v1 upgrade " +
+				"route has no preview, so the price of a change to account %s is unknown until it is bought and max_amount " +
+				"cannot be enforced. " + v2Instead + ", or remove max_amount."},
+			{attribute: "allow_downgrade", v2: true, whenTrue: true, summary: "allow_downgrade needs a plan catalogue",
+				detail: "HostUp's v1 API has no plan catalogue, so the provider cannot tell whether a change of account %s " +
+					"is an upgrade or a downgrade, and allow_downgrade = true cannot be honoured. " + v2Instead + "."},
+		}},
 	}
-}
-
-// ValidateConfig catches, before any request, a plan named the way the
-// account's API generation does not understand, and guards v1 cannot honour.
-func (r *sharedHostingPlanResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cfg sharedHostingPlanModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() || cfg.AccountID.IsUnknown() || cfg.AccountID.IsNull() {
-		return
-	}
-	account, err := parseAccountID(cfg.AccountID.ValueString())
-	if err != nil {
-		return // reported by the attribute validator
-	}
-	const v2Instead = "Manage the account by its v2 id (acct_…) with product_slug"
-	switch {
-	case account.isV2() && !cfg.ProductID.IsNull():
-		resp.Diagnostics.AddAttributeError(path.Root("product_id"), "product_id is for v1 accounts",
-			fmt.Sprintf("Account %s is a v2 account, whose plans are named by slug: use product_slug (e.g. \"webbhotell-business\") instead of product_id.", account))
-	case !account.isV2() && !cfg.ProductSlug.IsNull():
-		resp.Diagnostics.AddAttributeError(path.Root("product_slug"), "product_slug is for v2 accounts",
-			fmt.Sprintf("Account %s is a v1 (integer) account, whose plans are named by product id: use product_id (e.g. \"1913\"). "+
-				"%s to use product_slug and get price previews.", account, v2Instead))
-	case !account.isV2() && !cfg.MaxAmount.IsNull():
-		resp.Diagnostics.AddAttributeError(path.Root("max_amount"), "max_amount needs a price preview",
-			fmt.Sprintf("HostUp's v1 upgrade route has no preview, so the price of a change to account %s is unknown until it is "+
-				"bought and max_amount cannot be enforced. %s, or remove max_amount.", account, v2Instead))
-	case !account.isV2() && cfg.AllowDowngrade.ValueBool():
-		resp.Diagnostics.AddAttributeError(path.Root("allow_downgrade"), "allow_downgrade needs a plan catalogue",
-			fmt.Sprintf("HostUp's v1 API has no plan catalogue, so the provider cannot tell whether a change of account %s is an "+
-				"upgrade or a downgrade, and allow_downgrade = true cannot be honoured. %s, or remove allow_downgrade.", account, v2Instead))
-	}
-}
-
-// describeTarget names a target that may be unknown at plan time.
-func describeTarget(v types.String) string {
-	if v.IsUnknown() {
-		return "a product known only after apply"
-	}
-	return v.ValueString()
 }

@@ -143,7 +143,7 @@ func expectAccountProduct(sim *hostupsim.Server, productID string) resource.Test
 	}
 }
 
-// Done 1 and 2: the plan shows the preview and buys nothing; apply buys
+// The plan shows the preview and buys nothing; apply buys
 // exactly once; the next plans are empty and ask for no preview.
 func TestAccSharedHostingPlan_upgradeShowsPriceThenBuysOnce(t *testing.T) {
 	sim, url := newTestSimulator(t)
@@ -200,7 +200,7 @@ func TestAccSharedHostingPlan_upgradeShowsPriceThenBuysOnce(t *testing.T) {
 	}
 }
 
-// Done 3: a plan changed outside Terraform shows as a diff, priced, and apply
+// A plan changed outside Terraform shows as a diff, priced, and apply
 // moves it back.
 func TestAccSharedHostingPlan_driftIsShownAndCorrected(t *testing.T) {
 	sim, url := newTestSimulator(t)
@@ -252,7 +252,7 @@ func (c priorValueCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanReq
 	resp.Error = fmt.Errorf("%s not in plan", c.addr)
 }
 
-// Done 4: the spend guard and the downgrade guard fail the plan; nothing is bought.
+// The spend guard and the downgrade guard fail the plan; nothing is bought.
 func TestAccSharedHostingPlan_maxAmountRefusesExpensiveChange(t *testing.T) {
 	sim, url := newTestSimulator(t)
 	resource.ParallelTest(t, resource.TestCase{
@@ -294,7 +294,7 @@ func TestAccSharedHostingPlan_downgradeNeedsOptIn(t *testing.T) {
 	})
 }
 
-// Done 5: an unknown slug is refused at plan time with the valid ones, and no
+// An unknown slug is refused at plan time with the valid ones, and no
 // write request (not even a dry run) reaches HostUp.
 func TestAccSharedHostingPlan_unknownSlugListsValidOnes(t *testing.T) {
 	sim, url := newTestSimulator(t)
@@ -312,7 +312,7 @@ func TestAccSharedHostingPlan_unknownSlugListsValidOnes(t *testing.T) {
 	}
 }
 
-// Done 6: an unpaid invoice blocks the change with an error that names
+// An unpaid invoice blocks the change with an error that names
 // cancel_existing_invoice; opting in upgrades and cancels the old invoice.
 func TestAccSharedHostingPlan_existingInvoice(t *testing.T) {
 	sim, url := newTestSimulator(t)
@@ -350,7 +350,7 @@ func TestAccSharedHostingPlan_existingInvoice(t *testing.T) {
 	}
 }
 
-// Done 7: a v1 account is upgraded through the v1 route; its plan cannot
+// A v1 account is upgraded through the v1 route; its plan cannot
 // show a price.
 func TestAccSharedHostingPlan_v1Account(t *testing.T) {
 	sim, url := newTestSimulator(t)
@@ -397,7 +397,7 @@ func TestAccSharedHostingPlan_v1Account(t *testing.T) {
 	}
 }
 
-// Done 8: import by id (command and import block). Import by identity needs
+// Import by id (command and import block). Import by identity needs
 // Terraform or OpenTofu 1.12+ and has a test of its own below; this one also
 // runs on older CLIs (make testacc-terraform, Terraform 1.11).
 func TestAccSharedHostingPlan_import(t *testing.T) {
@@ -437,7 +437,7 @@ func TestAccSharedHostingPlan_import(t *testing.T) {
 	}
 }
 
-// Done 8: the resource's identity is its account_id, and an import block
+// The resource's identity is its account_id, and an import block
 // by identity imports it. Resource identity needs a 1.12+ CLI.
 func TestAccSharedHostingPlan_importByIdentity(t *testing.T) {
 	sim, url := newTestSimulator(t)

@@ -13,6 +13,7 @@ import (
 	"github.com/hostup/terraform-provider-hostup/internal/client"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/tfvalue"
 )
 
 // storageChange buys one block of a tier. HostUp has no preview of a
@@ -37,26 +38,26 @@ func (ch *storageChange) Inspect(ctx context.Context, diags *diag.Diagnostics) *
 		apierror.Add(diags, "Could not read the storage tiers of account "+ch.account, err, apierror.At(path.Root("account_id"), accountLookup))
 		return nil
 	}
-	tier, found := findStorageTier(list.Tiers, ch.order.AddonID)
+	i := slices.IndexFunc(list.Tiers, func(t client.StorageTier) bool { return t.ID == ch.order.AddonID })
 	switch {
-	case !found:
+	case i < 0:
 		diags.AddAttributeError(path.Root("addon_id"), "Unknown storage tier",
 			fmt.Sprintf("%q is not a storage tier of account %s. Available: %s. Nothing was bought.",
 				ch.order.AddonID, ch.account, describeAvailableTiers(list.Tiers)))
 		return nil
-	case !tier.Available:
+	case !list.Tiers[i].Available:
 		diags.AddAttributeError(path.Root("addon_id"), "Storage tier not available",
 			fmt.Sprintf("HostUp does not sell %q to account %s now: %s. Available: %s. Nothing was bought.",
-				ch.order.AddonID, ch.account, valueOr(tier.Reason, "no reason given"), describeAvailableTiers(list.Tiers)))
+				ch.order.AddonID, ch.account, valueOr(list.Tiers[i].Reason, "no reason given"), describeAvailableTiers(list.Tiers)))
 		return nil
 	}
 	refusal := gateRefusal{change: "storage order", action: "add storage to account " + ch.account, subject: path.Root("account_id")}
 	if !refusal.allows(list.Actions.CanAddStorage, diags) {
 		return nil
 	}
-	ch.tier = tier
-	ch.plan.SizeGB = types.Int64Value(int64(tier.SizeGB))
-	return &purchase.Quote{To: tier.ID, ToName: describeTier(tier), Canonical: hostingCanonicalOf(list.Account.Domain),
+	ch.tier = list.Tiers[i]
+	ch.plan.SizeGB = types.Int64Value(int64(ch.tier.SizeGB))
+	return &purchase.Quote{To: ch.tier.ID, ToName: describeProduct(ch.tier.Name, ch.tier.ID), Canonical: hostingCanonicalOf(list.Account.Domain),
 		Caveat: "buys one more block: a block bought before stays bought and billed"}
 }
 
@@ -77,43 +78,23 @@ func (ch *storageChange) Commit(ctx context.Context, _ *purchase.Quote) (*purcha
 	}
 	invoiceID := valueOr(res.InvoiceID, "")
 	out := &purchase.Receipt{Order: purchase.NewOrder(*res.OrderID, invoiceID)}
-	if res.RedirectURL != nil && *res.RedirectURL != "" {
-		out.Order.PaymentURL = types.StringValue(*res.RedirectURL)
-	}
-	if invoiceID == "" {
-		return out, nil
-	}
-	inv, err := ch.client.GetInvoice(ctx, invoiceID)
-	if err != nil {
-		out.ChargeUnread = err
-		return out, nil
+	if invoiceID != "" {
+		if inv, err := ch.client.GetInvoice(ctx, invoiceID); err != nil {
+			out.ChargeUnread = err
+		} else {
+			out.Order.SetInvoice(inv)
+			out.Invoiced, out.Charged = true, inv.Amount
+		}
 	}
 	// Where to pay is the order's redirect, which the invoice's own link
 	// must not replace.
-	paymentURL := out.Order.PaymentURL
-	out.Order.SetInvoice(inv)
-	out.Order.PaymentURL = paymentURL
-	out.Invoiced, out.Charged = true, inv.Amount
+	out.Order.PaymentURL = tfvalue.NonEmpty(valueOr(res.RedirectURL, ""))
 	return out, nil
 }
 
 // Confirm cannot tell: HostUp lists no bought blocks, and blocks stack.
 func (ch *storageChange) Confirm(context.Context) (purchase.Confirmation, error) {
 	return purchase.Unconfirmed, nil
-}
-
-func findStorageTier(tiers []client.StorageTier, id string) (client.StorageTier, bool) {
-	for _, t := range tiers {
-		if t.ID == id {
-			return t, true
-		}
-	}
-	return client.StorageTier{}, false
-}
-
-// describeTier names a tier for people: "10 GB (storage-10gb)".
-func describeTier(t client.StorageTier) string {
-	return describeProduct(t.Name, t.ID)
 }
 
 // describeAvailableTiers lists the tiers the account can buy, with prices,
@@ -132,61 +113,51 @@ func describeAvailableTiers(tiers []client.StorageTier) string {
 }
 
 // verifyStorageOrder checks that an imported order can be a storage block
-// of the account: a new purchase, of one of the account's tier prices,
-// billed by an invoice of that amount. HostUp's order names neither its
-// account nor its tier, so what cannot be checked is said in a warning.
+// of the account: a new purchase, at the price of one of the account's
+// tiers, whose invoice, while unpaid, is one of the account's. HostUp's
+// order names neither its account nor its tier: what cannot be checked is
+// said in a warning.
 func verifyStorageOrder(ctx context.Context, env purchase.Env, account string, order *client.Order) bool {
-	fail := func(why string) bool {
+	refuse := func(why string, args ...any) bool {
 		env.Diags.AddAttributeError(path.Root("order_id"), "Not a storage block of this account",
-			fmt.Sprintf("Order %s cannot be imported as a storage block of account %s: %s. Nothing was changed at HostUp. "+
-				"Check the order id in HostUp's control panel.", order.ID, account, why))
+			fmt.Sprintf("Order %s cannot be imported as a storage block of account %s: %s. Nothing was changed at HostUp; "+
+				"check the order id in HostUp's control panel.", order.ID, account, fmt.Sprintf(why, args...)))
 		return false
 	}
 	if order.Type != client.OrderTypeNew {
-		return fail(fmt.Sprintf("HostUp reports it as an order of type %q, while a storage block is bought by a new order", order.Type))
+		return refuse("HostUp reports an order of type %q, while a storage block is bought by a new order", order.Type)
 	}
-	checked := []string{"its type (" + string(order.Type) + ")"}
+	checked := []string{"its type (new)"}
 	if amount := order.Billing.Amount; amount.IsSet() {
 		tiers, err := env.Client.ListStorageTiers(ctx, account)
 		if err != nil {
 			apierror.Add(env.Diags, "Could not read the storage tiers of account "+account, err, apierror.At(path.Root("account_id"), accountLookup))
 			return false
 		}
-		var matching []string
-		for _, t := range tiers.Tiers {
-			if t.Price.Equal(amount.Decimal) {
-				matching = append(matching, t.ID)
-			}
+		i := slices.IndexFunc(tiers.Tiers, func(t client.StorageTier) bool { return t.Price.Equal(amount.Decimal) })
+		if i < 0 {
+			return refuse("its amount, %s %s, is the price of none of its storage tiers (%s)", amount, order.Billing.CurrencyCode,
+				describeAvailableTiers(tiers.Tiers))
 		}
-		if len(matching) == 0 {
-			return fail(fmt.Sprintf("its amount, %s %s, is the price of none of the account's storage tiers (%s)",
-				amount, order.Billing.CurrencyCode, describeAvailableTiers(tiers.Tiers)))
-		}
-		checked = append(checked, fmt.Sprintf("its amount (%s %s, the price of %s)", amount, order.Billing.CurrencyCode, strings.Join(matching, " or ")))
+		checked = append(checked, fmt.Sprintf("its amount (%s %s, the price of %s)", amount, order.Billing.CurrencyCode, tiers.Tiers[i].ID))
 	}
-	if order.InvoiceID != nil && *order.InvoiceID != "" {
-		inv, err := env.Client.GetInvoice(ctx, *order.InvoiceID)
-		if err != nil {
+	if id := valueOr(order.InvoiceID, ""); id != "" {
+		inv, err := env.Client.GetInvoice(ctx, id)
+		var unpaid []purchase.Invoice
+		ok := err == nil
+		if ok && inv.Status == "unpaid" {
+			unpaid, ok = unpaidInvoices(ctx, env.Client, account, client.ActionGate{}, env.Diags)
+		}
+		switch {
+		case err != nil:
 			apierror.Add(env.Diags, "Could not read the invoice of order "+order.ID, err, apierror.At(path.Root("order_id"), ""))
 			return false
+		case !ok:
+			return false
+		case inv.Status == "unpaid" && !slices.ContainsFunc(unpaid, func(u purchase.Invoice) bool { return u.ID == id }):
+			return refuse("its invoice %s is unpaid, and the account does not list it among its unpaid invoices: it bills another account", id)
 		}
-		if order.Billing.Amount.IsSet() && inv.Amount.IsSet() && !inv.Amount.Equal(order.Billing.Amount.Decimal) {
-			return fail(fmt.Sprintf("its invoice %s is of %s %s, not of the order's amount", inv.ID, inv.Amount, inv.CurrencyCode))
-		}
-		checked = append(checked, "its invoice ("+inv.ID+")")
-		if inv.Status == "unpaid" {
-			// An unpaid invoice of the account is among those HostUp lists
-			// as blocking the account's changes.
-			cycles, err := env.Client.GetSharedHostingBillingCycles(ctx, account)
-			if err != nil {
-				apierror.Add(env.Diags, "Could not read the unpaid invoices of account "+account, err, apierror.At(path.Root("account_id"), accountLookup))
-				return false
-			}
-			if !slices.ContainsFunc(cycles.BlockingInvoices, func(b client.InvoiceSummary) bool { return b.ID == inv.ID }) {
-				return fail(fmt.Sprintf("its invoice %s is unpaid, and account %s does not list it among its unpaid invoices: it bills another account", inv.ID, account))
-			}
-			checked = append(checked, "that the account lists its unpaid invoice")
-		}
+		checked = append(checked, "its invoice ("+id+")")
 	}
 	env.Diags.AddAttributeWarning(path.Root("order_id"), "Imported storage block checked as far as HostUp tells",
 		fmt.Sprintf("Order %s was checked: %s. HostUp's order names neither its account nor its tier, so that it is a block "+

@@ -135,8 +135,7 @@ resource "hostup_shared_hosting_storage_addon" "test" {
 `)
 	out := ws.mustRun("plan", "-input=false")
 	expectOutput(t, out, "must be replaced", "amount", "= 99",
-		"Warning: Replacing a storage block buys another one; the old one stays bought",
-		"addon_id cannot be changed on a bought block", "storage-25gb on account "+v2AccountID, "stays bought and billed")
+		"(storage-25gb): 99 SEK due now, then 99 SEK annually; buys one more block: a block bought before stays bought and billed")
 	if n := storagePosts(sim); n != 2 {
 		t.Fatalf("planning sent storage orders: %d in all, want 2", n)
 	}

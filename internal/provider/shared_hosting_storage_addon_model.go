@@ -1,21 +1,12 @@
 package provider
 
 import (
-	"context"
-	"time"
-
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/tfvalue"
 )
-
-// orderStatusOutcomeUnknown is order_status of a purchase whose answer was
-// lost: the block may or may not have been bought.
-const orderStatusOutcomeUnknown = "outcome_unknown"
 
 // storageAddonModel is hostup_shared_hosting_storage_addon's state.
 type storageAddonModel struct {
@@ -40,27 +31,6 @@ func (m *storageAddonModel) FromAPI(order *client.Order) {
 // ToAPI is the purchase the model asks for.
 func (m *storageAddonModel) ToAPI() client.StorageAddonOrder {
 	return client.StorageAddonOrder{AddonID: m.AddonID.ValueString(), PaymentMethod: m.PaymentMethod.ValueString()}
-}
-
-// recordPurchase fills the order's attributes from last_order, which the
-// purchase engine set from HostUp's answer.
-func (m *storageAddonModel) recordPurchase(ctx context.Context, sentAt time.Time) diag.Diagnostics {
-	var bought purchase.Order
-	d := m.LastOrder.As(ctx, &bought, basetypes.ObjectAsOptions{})
-	m.OrderID = bought.OrderID
-	m.InvoiceID = bought.InvoiceID
-	m.RedirectURL = bought.PaymentURL
-	m.RequestedAt = types.StringValue(sentAt.Format(time.RFC3339))
-	return d
-}
-
-// recordOutcomeUnknown is the state of a purchase whose answer was lost.
-func (m *storageAddonModel) recordOutcomeUnknown(sentAt time.Time) {
-	m.OrderID = types.StringNull()
-	m.InvoiceID = types.StringNull()
-	m.RedirectURL = types.StringNull()
-	m.OrderStatus = types.StringValue(orderStatusOutcomeUnknown)
-	m.RequestedAt = types.StringValue(sentAt.Format(time.RFC3339))
 }
 
 func (m *storageAddonModel) Purchase() *purchase.Fields { return &m.Fields }

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -276,24 +277,22 @@ var importRecordsTierInPlace = resource.ImportPlanChecks{PreApply: []plancheck.P
 	plancheck.ExpectKnownValue(storageResource, tfjsonpath.New("price_change"), knownvalue.Null()),
 }}
 
-func TestStorageAddonImportID(t *testing.T) {
+func TestStorageAddonIdentityChecks(t *testing.T) {
 	for _, tc := range []struct {
-		in   string
-		ok   bool
-		want string
+		account, order string
+		want           string
 	}{
-		{v2AccountID + "/ord_01abc", true, ""},
-		{v2AccountID, false, "want the account's v2 id and the block's order id"},
-		{"20000/ord_01abc", false, "is a v1 account id"},
-		{v2AccountID + "/inv_01abc", false, "is not a v2 order id"},
-		{"acct-1/ord_01abc", false, "is neither a v1 account id"},
+		{v2AccountID, "ord_01abc", ""},
+		{"20000", "ord_01abc", "is a v1 account id"},
+		{v2AccountID, "inv_01abc", "is not a v2 order id"},
+		{"acct-1", "ord_01abc", "is neither a v1 account id"},
 	} {
-		values, err := parseStorageAddonImportID(tc.in)
+		err := errors.Join(idCheck(parseV2AccountID)(tc.account), checkV2OrderID(tc.order))
 		switch {
-		case tc.ok && (err != nil || strings.Join(values, "/") != tc.in):
-			t.Errorf("%q: got %q, %v", tc.in, values, err)
-		case !tc.ok && (err == nil || !expectError(tc.want).MatchString(err.Error())):
-			t.Errorf("%q: error %v, want one saying %q", tc.in, err, tc.want)
+		case tc.want == "" && err != nil:
+			t.Errorf("%s/%s: %v", tc.account, tc.order, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%s/%s: error %v, want one saying %q", tc.account, tc.order, err, tc.want)
 		}
 	}
 }
@@ -325,7 +324,7 @@ func TestAccStorageAddon_orderGoneOrCancelled(t *testing.T) {
 			},
 			Config:      cfg,
 			PlanOnly:    true,
-			ExpectError: expectError("Storage order not found", "does not exist", "removing it would make the next apply buy another block", "terraform state rm"),
+			ExpectError: expectError("not found", "does not exist", "forgetting it would make the next apply buy again", "terraform state rm"),
 		}, {
 			PreConfig: sim.ClearFaults,
 			Config:    cfg,

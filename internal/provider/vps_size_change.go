@@ -3,8 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"maps"
-	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -19,10 +17,7 @@ func (vpsSizeKind) NewChange(c *client.Client, plan, prior *vpsSizeModel) (purch
 	if err != nil {
 		return nil, err
 	}
-	about := purchase.About{Subject: "VM " + vm.String(), LockKey: "vm:" + vm.String(), Attribute: path.Root("options"),
-		Errors: apierror.Target{Attribute: path.Root("vm_id"), Lookup: vmLookup, Pointers: map[string]path.Path{
-			"/productSlug": path.Root("product_slug"), "/resources": path.Root("options"), "/cancelExistingInvoice": path.Root("cancel_existing_invoice"),
-		}}}
+	about := aboutVM(vm.String(), "", "options")
 	if vm.isV2() {
 		ch := &vpsV2Change{about: about, client: c, id: vm.v2, slug: plan.ProductSlug.ValueString(), wanted: int64Map(plan.Options), plan: plan, prior: prior}
 		ch.about.Action = ch.describe()
@@ -57,17 +52,12 @@ func (ch *vmV1Change) diffResources() {
 	if ch.prior != nil {
 		bought = int64Map(ch.prior.Resources)
 	}
-	wanted := int64Map(ch.plan.Resources)
-	for _, k := range slices.Sorted(maps.Keys(wanted)) {
-		if had, ok := bought[k]; !ok || had != wanted[k] {
-			if ch.up.Resources == nil {
-				ch.up.Resources = map[string]int64{}
-			}
-			ch.up.Resources[k] = wanted[k]
-			if ok && wanted[k] < had {
-				ch.lowers = append(ch.lowers, fmt.Sprintf("resource %s %d → %d", k, had, wanted[k]))
-			}
-		}
+	d := diffQuantities(bought, int64Map(ch.plan.Resources))
+	if len(d.changed) > 0 {
+		ch.up.Resources = d.changed
+	}
+	for _, l := range d.lowers {
+		ch.lowers = append(ch.lowers, "resource "+l)
 	}
 	ch.about.Attribute, ch.about.Errors = path.Root("package"), apierror.At(path.Root("package"), "")
 	ch.about.Action = fmt.Sprintf("move VM %d to package %s", ch.id, ch.up.Package)
@@ -96,7 +86,7 @@ func (ch *vmV1Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *pur
 	}
 	q := &purchase.Quote{From: d.ProductID, FromName: describeProduct(d.ProductName, d.ProductID), To: d.ProductID,
 		ToName: describeProduct(d.ProductName, d.ProductID), Lowers: ch.lowers, Downgrade: len(ch.lowers) > 0,
-		Canonical: vmCanonical(d.Hostname)}
+		Canonical: canonicalName("the VM named ", d.Hostname)}
 	if ch.up.Package != "" && ch.up.Package != d.ProductID {
 		q.To, q.ToName = ch.up.Package, "package "+ch.up.Package
 	} else {
@@ -104,7 +94,6 @@ func (ch *vmV1Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *pur
 	}
 	if ch.up.Package == "" && len(ch.up.Resources) == 0 {
 		q.InPlace = true
-		keepSpecs(ch.plan, ch.prior)
 	}
 	return q
 }
@@ -166,19 +155,4 @@ func (ch *vmV1Change) Confirm(ctx context.Context) (purchase.Confirmation, error
 		return purchase.Unconfirmed, err
 	}
 	return purchase.NotCarriedOut, nil
-}
-
-// keepSpecs keeps the specs state has when nothing is bought.
-func keepSpecs(plan, prior *vpsSizeModel) {
-	if prior != nil && plan.Specs.IsUnknown() {
-		plan.Specs = prior.Specs
-	}
-}
-
-// vmCanonical names a VM by its hostname, which both id generations report.
-func vmCanonical(hostname string) string {
-	if hostname == "" {
-		return ""
-	}
-	return "the VM named " + hostname
 }

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
@@ -22,11 +21,6 @@ type vpsSizeModel struct {
 	Specs                 types.Object `tfsdk:"specs"`
 }
 
-var vpsSpecsAttrTypes = map[string]attr.Type{
-	"product_name": types.StringType, "cpu": types.Int64Type, "ram_mb": types.Int64Type,
-	"disk_gb": types.Int64Type, "bandwidth_gb": types.Int64Type,
-}
-
 // FromAPI reads what HostUp reports of a v2 VPS: its plan, options and specs.
 func (m *vpsSizeModel) FromAPI(v *client.VPS) {
 	m.ProductSlug = types.StringValue(v.Plan.ProductSlug)
@@ -40,13 +34,6 @@ func (m *vpsSizeModel) FromV1(d *client.VMDetails) {
 	m.Package = types.StringValue(d.ProductID)
 	m.BillingCycle = types.StringValue(d.BillingCycle)
 	m.Specs = specsValue(d.ProductName, int64(d.CPU), int64(d.RAMMB), int64(d.DiskGB), int64(d.BandwidthLimit))
-}
-
-func specsValue(name string, cpu, ramMB, diskGB, bandwidthGB int64) types.Object {
-	return types.ObjectValueMust(vpsSpecsAttrTypes, map[string]attr.Value{
-		"product_name": types.StringValue(name), "cpu": types.Int64Value(cpu), "ram_mb": types.Int64Value(ramMB),
-		"disk_gb": types.Int64Value(diskGB), "bandwidth_gb": types.Int64Value(bandwidthGB),
-	})
 }
 
 func (m *vpsSizeModel) Purchase() *purchase.Fields { return &m.Fields }

@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
@@ -19,7 +17,7 @@ import (
 	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
 )
 
-var _ resource.ResourceWithValidateConfig = (*vpsSizeResource)(nil)
+var _ resource.ResourceWithConfigValidators = (*vpsSizeResource)(nil)
 
 // vpsSizeResource manages the size of an existing VM: its package (plan) and
 // configurable options. Create adopts the VM, delete forgets it.
@@ -37,18 +35,17 @@ type vpsSizeKind struct{}
 
 func (vpsSizeKind) Descriptor() purchase.Descriptor {
 	return purchase.Descriptor{
-		TypeName:      "vps_size",
-		Noun:          "VPS size",
-		Subject:       []string{"vm_id"},
-		Targets:       []string{"package", "resources", "billing_cycle", "product_slug", "options"},
-		Inputs:        []string{"vm_id", "package", "resources", "billing_cycle", "product_slug", "options", "cancel_existing_invoice"},
-		Identity:      []purchase.IdentityAttribute{{Name: "vm_id", Description: "The VM: a v1 integer vmid (`10000`) or a v2 id (`vps_…`)."}},
-		Adopts:        []string{"package", "product_slug"},
-		Scheduled:     true,
-		ImportForm:    "its VM id (vps_… or 10000)",
-		ParseImportID: oneID(parseVMID),
-		Keeps:         purchase.Keeps{Summary: "VM keeps its size", Detail: "It keeps its package and options at HostUp"},
-		Lookup:        vmLookup,
+		TypeName: "vps_size",
+		Noun:     "VPS size",
+		Subject:  []string{"vm_id"},
+		Targets:  []string{"package", "resources", "billing_cycle", "product_slug", "options"},
+		Inputs:   []string{"vm_id", "package", "resources", "billing_cycle", "product_slug", "options", "cancel_existing_invoice"},
+		Identity: []purchase.IdentityAttribute{{Name: "vm_id", Form: "vps_… (or a v1 id such as 10000)",
+			Description: "The VM: a v1 integer vmid (`10000`) or a v2 id (`vps_…`).", Check: idCheck(parseVMID)}},
+		Adopts:    []string{"package", "product_slug"},
+		Scheduled: true,
+		Keeps:     purchase.Keeps{Summary: "VM keeps its size", Detail: "It keeps its package and options at HostUp"},
+		Lookup:    vmLookup,
 	}
 }
 
@@ -91,18 +88,7 @@ func (vpsSizeKind) Schema() schema.Schema {
 			"allow_downgrade": allowDowngradeSchema(" A change is a downgrade when it lowers any option, when HostUp calls " +
 				"the new plan a downgrade, or when its price lowers the recurring price or is a credit."),
 			"cancel_existing_invoice": cancelExistingInvoiceSchema(" v2 VMs only."),
-			"specs": schema.SingleNestedAttribute{
-				MarkdownDescription: "What the VM runs with, as HostUp reports it; after a change, once HostUp has carried it " +
-					"out (VM changes are scheduled).",
-				Computed: true,
-				Attributes: map[string]schema.Attribute{
-					"product_name": schema.StringAttribute{Computed: true, MarkdownDescription: "Package name, e.g. `VPS L`."},
-					"cpu":          schema.Int64Attribute{Computed: true, MarkdownDescription: "vCPUs."},
-					"ram_mb":       schema.Int64Attribute{Computed: true, MarkdownDescription: "Memory in MB."},
-					"disk_gb":      schema.Int64Attribute{Computed: true, MarkdownDescription: "Disk in GB, additional storage included."},
-					"bandwidth_gb": schema.Int64Attribute{Computed: true, MarkdownDescription: "Bandwidth limit in GB."},
-				},
-			},
+			"specs":                   specsSchema(),
 		},
 	}
 }
@@ -132,36 +118,18 @@ func (vpsSizeKind) Read(ctx context.Context, env purchase.Env, m *vpsSizeModel) 
 	return false
 }
 
-// ValidateConfig refuses, before any request, inputs of the other API
-// generation, naming the ones that apply.
-func (r *vpsSizeResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cfg vpsSizeModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() || cfg.VMID.IsUnknown() || cfg.VMID.IsNull() {
-		return
-	}
-	vm, err := parseVMID(cfg.VMID.ValueString())
-	if err != nil {
-		return // reported by the attribute validator
-	}
-	refuse := func(attribute string, set bool, instead string) {
-		if set {
-			gen, other := "v2", "v1 (integer)"
-			if !vm.isV2() {
-				gen, other = "v1 (integer)", "v2 (vps_…)"
-			}
-			resp.Diagnostics.AddAttributeError(path.Root(attribute), attribute+" is for "+strings.Fields(other)[0]+" VMs",
-				fmt.Sprintf("VM %s has a %s id, and %s is an input of %s VMs: use %s instead.", vm, gen, attribute, other, instead))
-		}
-	}
-	if vm.isV2() {
-		refuse("package", !cfg.Package.IsNull(), "product_slug (e.g. \"vps-md\")")
-		refuse("resources", !cfg.Resources.IsNull(), "options (keyed by bandwidthGb, backupSlots, snapshotSlots, ipv4Count, ipv6, additionalStorageGb)")
-		refuse("billing_cycle", !cfg.BillingCycle.IsNull(), "nothing: a v2 change is priced on the VM's own billing cycle")
-		return
-	}
-	refuse("product_slug", !cfg.ProductSlug.IsNull(), "package (a product id such as \"1938\")")
-	refuse("options", !cfg.Options.IsNull(), "resources (keyed by option id, e.g. { \"2231\" = 8192 })")
-	refuse("cancel_existing_invoice", cfg.CancelExistingInvoice.ValueBool(),
-		"nothing: HostUp's v1 upgrade route cannot cancel an invoice (manage the VM by its vps_… id to use it)")
+// ConfigValidators refuse, before any request, inputs of the other API
+// generation than the VM id's, naming the ones that apply.
+func (r *vpsSizeResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	const v1, v2 = "VM %s has a v1 (integer) id, and ", "VM %s has a v2 id, and "
+	return []resource.ConfigValidator{generationInputs{subject: "vm_id", isV2: vmIsV2, inputs: []generationInput{
+		{attribute: "package", summary: "package is for v1 VMs", detail: v2 + "package is an input of v1 VMs: use product_slug (e.g. \"vps-md\") instead."},
+		{attribute: "resources", summary: "resources is for v1 VMs", detail: v2 + "resources is an input of v1 VMs: use " +
+			"options (keyed by bandwidthGb, backupSlots, snapshotSlots, ipv4Count, ipv6, additionalStorageGb) instead."},
+		{attribute: "billing_cycle", summary: "billing_cycle is for v1 VMs", detail: v2 + "a v2 change is priced on the VM's own billing cycle: remove billing_cycle."},
+		{attribute: "product_slug", v2: true, summary: "product_slug is for v2 VMs", detail: v1 + "product_slug is an input of v2 VMs: use package (a product id such as \"1938\") instead."},
+		{attribute: "options", v2: true, summary: "options is for v2 VMs", detail: v1 + "options is an input of v2 VMs: use resources (keyed by option id, e.g. { \"2231\" = 8192 }) instead."},
+		{attribute: "cancel_existing_invoice", v2: true, whenTrue: true, summary: "cancel_existing_invoice is for v2 VMs",
+			detail: v1 + "HostUp's v1 upgrade route cannot cancel an invoice: manage the VM by its vps_… id to use cancel_existing_invoice."},
+	}}}
 }

@@ -3,8 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"maps"
-	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -44,43 +42,11 @@ func (ch *vpsV2Change) describe() string {
 	return fmt.Sprintf("set options %s of VM %s", describeQuantities(ch.wanted), ch.id)
 }
 
-// vpsNow is what a VPS is on now.
-type vpsNow struct {
-	slug, name, cycle, hostname string
-	options                     map[string]int64
-}
-
-// now reads the VPS's plan and options: from its upgrade options where
-// HostUp reports them there, else from the VPS itself.
-func (ch *vpsV2Change) now(ctx context.Context, opts *client.VPSUpgradeOptions) (vpsNow, error) {
-	cur := opts.CurrentPlan
-	n := vpsNow{slug: cur.ProductSlug, name: cur.Name, cycle: cur.Billing.BillingCycle, hostname: opts.Hostname, options: map[string]int64{}}
-	complete := n.slug != ""
-	for _, o := range opts.ConfigurableOptions {
-		if o.CurrentReported {
-			n.options[o.Key] = int64(o.Current)
-		}
-	}
-	for k := range ch.wanted {
-		_, reported := n.options[k]
-		complete = complete && reported
-	}
-	if complete {
-		return n, nil
-	}
-	v, err := ch.client.GetVPS(ctx, ch.id)
-	if err != nil {
-		return n, err
-	}
-	return vpsNow{slug: v.Plan.ProductSlug, name: v.Plan.Name, cycle: v.Billing.BillingCycle, hostname: v.Hostname,
-		options: vpsOptionValues(v.Options)}, nil
-}
-
 func (ch *vpsV2Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *purchase.Quote {
 	opts, err := ch.client.GetVPSUpgradeOptions(ctx, ch.id)
 	var now vpsNow
 	if err == nil {
-		now, err = ch.now(ctx, opts)
+		now, err = currentVPS(ctx, ch.client, ch.id, opts, ch.wanted)
 	}
 	if err != nil {
 		apierror.Add(diags, "Could not read what VM "+ch.id+" can change to", err, apierror.At(path.Root("vm_id"), vmLookup))
@@ -90,14 +56,10 @@ func (ch *vpsV2Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *pu
 	if !checkOptionRanges(opts.ConfigurableOptions, ch.wanted, diags) {
 		return nil
 	}
-	ch.changed = map[string]int64{}
-	for _, k := range slices.Sorted(maps.Keys(ch.wanted)) {
-		if now.options[k] != ch.wanted[k] {
-			ch.changed[k] = ch.wanted[k]
-		}
-	}
+	d := diffQuantities(now.options, ch.wanted)
+	ch.changed = d.changed
 	current := describeProduct(now.name, now.slug)
-	q := &purchase.Quote{From: now.slug, FromName: current, To: now.slug, ToName: current, Canonical: vmCanonical(now.hostname)}
+	q := &purchase.Quote{From: now.slug, FromName: current, To: now.slug, ToName: current, Canonical: canonicalName("the VM named ", now.hostname)}
 	planChange := ch.slug != "" && ch.slug != now.slug
 	switch {
 	case planChange && len(ch.changed) > 0:
@@ -108,7 +70,6 @@ func (ch *vpsV2Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *pu
 		return nil
 	case !planChange && len(ch.changed) == 0:
 		q.InPlace = true
-		keepSpecs(ch.plan, ch.prior)
 		return q
 	}
 	refusal := gateRefusal{change: "VPS change", action: "change VM " + ch.id, subject: path.Root("vm_id")}
@@ -117,8 +78,8 @@ func (ch *vpsV2Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *pu
 	}
 	if !planChange {
 		q.From, q.To = "", ""
-		q.FromName, q.ToName = describeOptions(now.options, ch.changed)
-		q.Lowers = describeLowered(now.options, ch.changed)
+		q.FromName, q.ToName = d.describe(now.options)
+		q.Lowers = d.lowers
 		q.Downgrade, ch.priceTells = len(q.Lowers) > 0, true
 		return q
 	}
@@ -205,12 +166,7 @@ func (ch *vpsV2Change) Confirm(ctx context.Context) (purchase.Confirmation, erro
 	if done {
 		return purchase.Confirmed, nil
 	}
-	ch.changed = map[string]int64{}
-	for k, want := range ch.wanted {
-		if now[k] != want {
-			ch.changed[k] = want
-		}
-	}
+	ch.changed = diffQuantities(now, ch.wanted).changed
 	res, err := ch.send(ctx, true)
 	gate := client.ActionGate{}
 	if err == nil {

@@ -20,21 +20,14 @@
 package main
 
 import (
-	"bufio"
-	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"net/http/httptest"
 	"os"
-	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
@@ -89,40 +82,6 @@ func main() {
 func fatal(err error) {
 	fmt.Fprintln(os.Stderr, "benchscale:", err)
 	os.Exit(1)
-}
-
-// procStats is what one provider process used, as the wrapper reports it.
-type procStats struct {
-	UserNS int64 `json:"user_ns"`
-	SysNS  int64 `json:"sys_ns"`
-	MaxRSS int64 `json:"max_rss_kb"`
-}
-
-// wrap runs a provider binary with OpenTofu's stdio and environment, then
-// records its rusage.
-func wrap(statsFile, binary string, args []string) int {
-	cmd := exec.CommandContext(context.Background(), binary, args...)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
-	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
-	if err := cmd.Start(); err != nil {
-		fmt.Fprintln(os.Stderr, "benchscale wrap:", err)
-		return 1
-	}
-	go func() {
-		for s := range sigs {
-			_ = cmd.Process.Signal(s)
-		}
-	}()
-	_ = cmd.Wait()
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		line, _ := json.Marshal(procStats{UserNS: ru.Utime.Nano(), SysNS: ru.Stime.Nano(), MaxRSS: ru.Maxrss})
-		if f, err := os.OpenFile(statsFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644); err == nil {
-			_, _ = f.Write(append(line, '\n'))
-			_ = f.Close()
-		}
-	}
-	return cmd.ProcessState.ExitCode()
 }
 
 type bench struct {
@@ -222,89 +181,10 @@ func overheadConfig(n int) string {
 	return s.String()
 }
 
-// workspace is one scratch directory.
-type workspace struct {
-	b   *bench
-	dir string
-}
-
-func (b *bench) workspace(name, config string) (*workspace, error) {
-	w := &workspace{b: b, dir: filepath.Join(b.dir, name)}
-	if err := os.MkdirAll(w.dir, 0o755); err != nil {
-		return nil, err
-	}
-	if err := w.write(config); err != nil {
-		return nil, err
-	}
-	_, err := w.run("init", "-input=false")
-	return w, err
-}
-
-func (w *workspace) write(config string) error {
-	return os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(config), 0o644)
-}
-
 // measured is one timed tofu command.
 type measured struct {
 	wall, cpu, provCPU time.Duration
 	provRSS            int64
-}
-
-func (w *workspace) run(args ...string) (measured, error) {
-	_ = os.Remove(w.b.stats)
-	cmd := exec.CommandContext(context.Background(), w.b.tofu, append(args, "-no-color")...)
-	cmd.Dir = w.dir
-	cmd.Env = append(filterEnv(os.Environ()), "TF_CLI_CONFIG_FILE="+w.b.cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
-	var out strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &out
-	start := time.Now()
-	err := cmd.Run()
-	m := measured{wall: time.Since(start)}
-	if err != nil {
-		return m, fmt.Errorf("tofu %s in %s: %w\n%s", strings.Join(args, " "), w.dir, err, tail(out.String(), 3000))
-	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	}
-	for _, p := range readStats(w.b.stats) {
-		m.provCPU += time.Duration(p.UserNS + p.SysNS)
-		m.provRSS = max(m.provRSS, p.MaxRSS)
-	}
-	return m, nil
-}
-
-func filterEnv(env []string) []string {
-	var out []string
-	for _, kv := range env {
-		if !strings.HasPrefix(kv, "TF_") {
-			out = append(out, kv)
-		}
-	}
-	return out
-}
-
-func readStats(path string) []procStats {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	var out []procStats
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var p procStats
-		if json.Unmarshal(sc.Bytes(), &p) == nil {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-func tail(s string, n int) string {
-	if len(s) > n {
-		return "…" + s[len(s)-n:]
-	}
-	return s
 }
 
 // floor is the CLI overhead plus ceil(n/10) sequential batches of trips
@@ -312,49 +192,6 @@ func tail(s string, n int) string {
 func (b *bench) floor(n, trips int) time.Duration {
 	batches := (n + parallelism - 1) / parallelism
 	return b.overhead[n] + time.Duration(batches*trips)*b.latency
-}
-
-func (b *bench) record(r row, m measured, sim *hostupsim.Server) row {
-	r.wall, r.cpu, r.provCPU, r.provRSS = m.wall, m.cpu, m.provCPU, m.provRSS
-	if sim != nil {
-		r.requests = routeCounts(sim)
-		sim.ResetLog()
-	}
-	b.rows = append(b.rows, r)
-	fmt.Fprintf(os.Stderr, "%-34s N=%-4d wall %7s  cpu %7s  provider cpu %7s  rss %6d KB  %v\n",
-		r.work, r.n, r.wall.Round(time.Millisecond), r.cpu.Round(time.Millisecond), r.provCPU.Round(time.Millisecond), r.provRSS, r.requests)
-	return r
-}
-
-func routeCounts(sim *hostupsim.Server) map[string]int {
-	out := map[string]int{}
-	for _, r := range sim.Requests() {
-		name := shortRoute(r.Route)
-		if r.Route == hostupsim.RouteV2HostingUpgrade {
-			if dry, _ := r.Body["dryRun"].(bool); dry {
-				name = "dry run"
-			} else {
-				name = "commit"
-			}
-		}
-		if r.Status == 429 {
-			name = "429"
-		}
-		out[name]++
-	}
-	return out
-}
-
-func shortRoute(route string) string {
-	switch route {
-	case hostupsim.RouteV2HostingUpgradeOptions:
-		return "options"
-	case hostupsim.RouteV2HostingList:
-		return "list"
-	case hostupsim.RouteV2HostingAccount:
-		return "account"
-	}
-	return route
 }
 
 func (b *bench) runSize(n int) error {
@@ -435,53 +272,4 @@ func (b *bench) runRateLimited(n, rate int) error {
 	floor := time.Duration(float64(sent) / float64(rate) * float64(time.Second))
 	b.record(row{work: fmt.Sprintf("plan: no change, API at %d req/s", rate), n: n, floor: floor, cpuPerRes: true}, m, sim)
 	return nil
-}
-
-func (b *bench) table() string {
-	var s strings.Builder
-	fmt.Fprintf(&s, "latency %s per request, parallelism %d, %s/%s, %d CPUs\n\n", b.latency, parallelism, runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
-	s.WriteString("| work | N | wall | CPU (tofu+provider) | provider CPU | provider CPU / resource | provider peak RSS | requests | floor | × floor | × peer |\n")
-	s.WriteString("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n")
-	for _, r := range b.rows {
-		perRes, rss, floor, xFloor, xPeer := "", "", "", "", ""
-		if r.cpuPerRes {
-			perRes = fmt.Sprintf("%.2f ms", float64(r.provCPU)/float64(time.Millisecond)/float64(r.n))
-			rss = fmt.Sprintf("%.0f MB", float64(r.provRSS)/1024)
-		}
-		if r.floor > 0 {
-			floor = fmtDur(r.floor)
-			xFloor = fmt.Sprintf("%.2f", float64(r.wall)/float64(r.floor))
-		}
-		if p, ok := b.peer[r.n]; ok && r.peerRatio {
-			xPeer = fmt.Sprintf("%.2f wall, %.2f provider CPU", float64(r.wall)/float64(p.wall), float64(r.provCPU)/float64(p.provCPU))
-		}
-		fmt.Fprintf(&s, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-			r.work, r.n, fmtDur(r.wall), fmtDur(r.cpu), fmtDur(r.provCPU), perRes, rss, fmtRequests(r.requests), floor, xFloor, xPeer)
-	}
-	return s.String()
-}
-
-func fmtDur(d time.Duration) string {
-	if d == 0 {
-		return "—"
-	}
-	return fmt.Sprintf("%.2f s", d.Seconds())
-}
-
-func fmtRequests(m map[string]int) string {
-	if len(m) == 0 {
-		return "—"
-	}
-	keys := make([]string, 0, len(m))
-	total := 0
-	for k, v := range m {
-		keys = append(keys, k)
-		total += v
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%s %d", k, m[k])
-	}
-	return fmt.Sprintf("%d: %s", total, strings.Join(parts, ", "))
 }

@@ -2,7 +2,6 @@ package purchase
 
 import (
 	"context"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -36,12 +35,8 @@ type Descriptor struct {
 	// change until HostUp reports it.
 	Scheduled bool
 	// Identity are the identity attributes, in the order an import id
-	// names them ("acct_…/ord_…").
+	// names them, "/" between them ("acct_…/ord_…").
 	Identity []IdentityAttribute
-	// ParseImportID reads an import id into the identity's values, in
-	// Identity's order; ImportForm shows its form ("acct_…/ord_…").
-	ParseImportID func(id string) ([]string, error)
-	ImportForm    string
 	// Keeps says what destroying the resource leaves at HostUp: a summary
 	// ("Hosting account keeps its plan") and a sentence ("It stays on its
 	// current plan at HostUp").
@@ -50,13 +45,34 @@ type Descriptor struct {
 	MaxAmountNote string
 	// Lookup says where valid subject ids come from, for a not-found hint.
 	Lookup string
+	// Purchase, for a resource that is one purchase (a storage block), names
+	// the attributes that record it. Such a resource is never forgotten
+	// because HostUp does not find it: forgetting it would make the next
+	// apply buy again.
+	Purchase *PurchaseAttributes
 }
 
 // IdentityAttribute is one attribute of the resource identity.
 type IdentityAttribute struct {
-	Name        string
+	Name string
+	// Form shows what a value looks like in an import id ("acct_…").
+	Form        string
 	Description string
+	// Check refuses a value that cannot be this attribute, saying why.
+	Check func(value string) error
 }
+
+// PurchaseAttributes are where a purchase resource records its order: the
+// order, its invoice and where to pay it, as HostUp answered the purchase;
+// the order's status; and when the purchase was sent. A purchase whose
+// answer was lost has no order id, and status OutcomeUnknown.
+type PurchaseAttributes struct {
+	OrderID, InvoiceID, PaymentURL, Status, SentAt string
+}
+
+// OutcomeUnknown is the status of a purchase whose answer was lost: it may
+// or may not have been made.
+const OutcomeUnknown = "outcome_unknown"
 
 // Keeps is the warning that destroying a resource only forgets it.
 type Keeps struct {
@@ -70,8 +86,6 @@ type Env struct {
 	Ledger  *Ledger
 	Diags   *diag.Diagnostics
 	Private Private
-	// SentAt is when the apply sent its purchase, for Record.
-	SentAt time.Time
 }
 
 // Private is where a resource keeps what HostUp does not report yet.
@@ -108,19 +122,6 @@ type Kind[M any] interface {
 	// and reports gone when HostUp answered that the subject does not exist.
 	// Which of the values state takes is the lifecycle's to decide.
 	Read(ctx context.Context, env Env, m *M) (gone bool)
-}
-
-// Recorder is a Kind that records more than HostUp's answers tell after an
-// apply: a purchase resource keeps its order, or a lost purchase as such.
-type Recorder[M any] interface {
-	Record(ctx context.Context, env Env, outcome Outcome, plan *M)
-}
-
-// ReplacementWarner is a Kind whose replacement leaves something behind that
-// the plan must say in words: Terraform only shows "must be replaced", and
-// replacing a purchase buys again while the old one stays bought.
-type ReplacementWarner[M any] interface {
-	ReplacementWarning(plan, state *M) (summary, detail string)
 }
 
 // ReadFailed handles a failed read of the subject: it reports gone when

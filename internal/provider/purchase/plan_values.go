@@ -60,15 +60,20 @@ func firstUnknown(ctx context.Context, names []string, plan tfsdk.Plan, diags di
 	return path.Empty(), false
 }
 
-// keepComputed copies every computed-only attribute from state into the
-// plan: with nothing to buy, nothing HostUp reports changes.
-func keepComputed(ctx context.Context, s schema.Schema, state tfsdk.State, plan *tfsdk.Plan, diags diagnostics) {
+// keepComputed copies computed-only attributes from state into the plan
+// (with onlyUnknown, those the plan leaves unknown): with nothing to buy,
+// nothing HostUp reports changes.
+func keepComputed(ctx context.Context, s schema.Schema, state tfsdk.State, plan *tfsdk.Plan, onlyUnknown bool, diags diagnostics) {
 	for _, name := range slices.Sorted(maps.Keys(s.Attributes)) {
 		a := s.Attributes[name]
 		if !a.IsComputed() || a.IsOptional() || a.IsRequired() {
 			continue
 		}
-		var v attr.Value
+		var planned, v attr.Value
+		diags.Append(plan.GetAttribute(ctx, path.Root(name), &planned)...)
+		if onlyUnknown && planned != nil && !planned.IsUnknown() {
+			continue
+		}
 		diags.Append(state.GetAttribute(ctx, path.Root(name), &v)...)
 		diags.Append(plan.SetAttribute(ctx, path.Root(name), v)...)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -160,4 +161,25 @@ func (r *Resource[M, P]) stateOf(ctx context.Context, like tfsdk.State, m *M, di
 	s := tfsdk.State{Schema: like.Schema, Raw: like.Raw.Copy()}
 	diags.Append(s.Set(ctx, m)...)
 	return s
+}
+
+// recordPurchase records, for a purchase resource, the order HostUp's
+// answer names (its status is read back with the rest of what is unknown),
+// or a purchase whose answer was lost as such, so that nothing buys it
+// again until the user has looked.
+func (r *Resource[M, P]) recordPurchase(ctx context.Context, state *tfsdk.State, outcome Outcome, sentAt time.Time, diags diagnostics) {
+	a := r.desc.Purchase
+	if a == nil || (outcome != Bought && outcome != Uncertain) {
+		return
+	}
+	var o Order
+	diags.Append(state.GetAttribute(ctx, path.Root("last_order"), &o)...)
+	if outcome == Uncertain {
+		o = NewOrder("", "")
+		diags.Append(state.SetAttribute(ctx, path.Root(a.Status), OutcomeUnknown)...)
+	}
+	for name, v := range map[string]types.String{a.OrderID: o.OrderID, a.InvoiceID: o.InvoiceID, a.PaymentURL: o.PaymentURL,
+		a.SentAt: types.StringValue(sentAt.Format(time.RFC3339))} {
+		diags.Append(state.SetAttribute(ctx, path.Root(name), v)...)
+	}
 }

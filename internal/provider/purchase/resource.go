@@ -103,13 +103,12 @@ func (r *Resource[M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 			// Another subject forces replacement, and Terraform plans the
 			// replacement again as a create (no prior state), which is
 			// where it is priced.
-			r.warnReplacement(ctx, req, resp)
 			return
 		}
 		if sameValues(ctx, r.desc.Targets, req.Plan, req.State, false, &resp.Diagnostics) {
 			// Nothing to buy, no preview to ask for, and the computed values
 			// stay as they are, so the plan is empty.
-			keepComputed(ctx, r.schema(), req.State, &resp.Plan, &resp.Diagnostics)
+			keepComputed(ctx, r.schema(), req.State, &resp.Plan, false, &resp.Diagnostics)
 			return
 		}
 	}
@@ -119,23 +118,30 @@ func (r *Resource[M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	inPlace := false
 	if unknown, ok := firstUnknown(ctx, r.desc.Inputs, req.Plan, &resp.Diagnostics); ok {
 		r.flow.planUnknown(P(plan).Purchase(), r.desc.Noun, unknown, &resp.Diagnostics)
 	} else {
-		r.planChange(ctx, plan, prior, &resp.Diagnostics)
+		inPlace = r.planChange(ctx, plan, prior, &resp.Diagnostics)
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	if inPlace && prior != nil {
+		// Nothing is bought, so what the change left unknown stays as
+		// HostUp last reported it.
+		keepComputed(ctx, r.schema(), req.State, &resp.Plan, true, &resp.Diagnostics)
+	}
 }
 
-// planChange prices the change from prior (nil on create) to plan.
-func (r *Resource[M, P]) planChange(ctx context.Context, plan, prior *M, diags diagnostics) {
+// planChange prices the change from prior (nil on create) to plan, and
+// reports whether it buys nothing.
+func (r *Resource[M, P]) planChange(ctx context.Context, plan, prior *M, diags diagnostics) bool {
 	ch, err := r.kind.NewChange(r.client, plan, prior)
 	if err != nil {
 		diags.AddError("Invalid "+r.desc.Noun+" change", err.Error())
-		return
+		return false
 	}
 	fields := P(plan).Purchase()
 	q := r.flow.plan(ctx, fields, P(plan).Guards(), ch, diags)
@@ -143,20 +149,7 @@ func (r *Resource[M, P]) planChange(ctx context.Context, plan, prior *M, diags d
 		// Adopted or converged: nothing bought now, so last_order stays.
 		fields.LastOrder = nothingPlannedOrder[M, P](prior)
 	}
-}
-
-func (r *Resource[M, P]) warnReplacement(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	w, ok := r.kind.(ReplacementWarner[M])
-	if !ok {
-		return
-	}
-	plan, state := new(M), new(M)
-	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-	if !resp.Diagnostics.HasError() {
-		summary, detail := w.ReplacementWarning(plan, state)
-		resp.Diagnostics.AddWarning(summary, detail)
-	}
+	return q != nil && q.InPlace
 }
 
 // keeps is the warning that destroying the resource only forgets it: in

@@ -52,11 +52,8 @@ func (r *Resource[M, P]) apply(ctx context.Context, planned tfsdk.Plan, prior *M
 		return
 	}
 	env := r.env(diags, private)
-	env.SentAt = sentAt
-	if rec, ok := r.kind.(Recorder[M]); ok {
-		rec.Record(ctx, env, outcome, plan)
-	}
 	diags.Append(state.Set(ctx, plan)...)
+	r.recordPurchase(ctx, state, outcome, sentAt, diags)
 	switch outcome {
 	case Uncertain:
 		// Whether it was bought is for the next refresh to find out.
@@ -119,6 +116,13 @@ func (r *Resource[M, P]) Read(ctx context.Context, req resource.ReadRequest, res
 	*current = *m
 	gone := r.kind.Read(ctx, r.env(&resp.Diagnostics, resp.Private), current)
 	switch {
+	case gone && r.desc.Purchase != nil && !imported:
+		resp.Diagnostics.AddAttributeError(r.subjectPath(), capitalize(P(m).Describe())+" not found",
+			fmt.Sprintf("HostUp answers that %s does not exist, or is not visible to this API key. The provider keeps it in "+
+				"state: forgetting it would make the next apply buy again. Check it in HostUp's control panel. To stop "+
+				"managing it, run terraform state rm on this resource (or declare a removed block); to buy anew, do that "+
+				"and apply again.", P(m).Describe()))
+		return
 	case gone && imported:
 		resp.Diagnostics.AddAttributeError(r.subjectPath(), "No such "+P(m).Describe(),
 			fmt.Sprintf("HostUp answered that %s does not exist (or is not visible to this API key), so it cannot be "+
@@ -186,11 +190,11 @@ func (e *importError) Error() string { return e.summary }
 
 func (r *Resource[M, P]) importValues(ctx context.Context, req resource.ImportStateRequest) ([]string, *importError) {
 	if req.ID != "" {
-		values, err := r.desc.ParseImportID(req.ID)
-		if err != nil {
-			return nil, &importError{"Invalid import id", err.Error()}
+		values := strings.Split(req.ID, "/")
+		if len(values) != len(r.desc.Identity) {
+			return nil, &importError{"Invalid import id", fmt.Sprintf("%q: want %s", req.ID, r.importForm())}
 		}
-		return values, nil
+		return values, r.checkIdentity(values, "Invalid import id")
 	}
 	values := make([]string, 0, len(r.desc.Identity))
 	for _, a := range r.desc.Identity {
@@ -200,10 +204,25 @@ func (r *Resource[M, P]) importValues(ctx context.Context, req resource.ImportSt
 		}
 		values = append(values, v.ValueString())
 	}
-	if _, err := r.desc.ParseImportID(strings.Join(values, "/")); err != nil {
-		return nil, &importError{"Invalid import identity", err.Error()}
+	return values, r.checkIdentity(values, "Invalid import identity")
+}
+
+func (r *Resource[M, P]) checkIdentity(values []string, summary string) *importError {
+	for i, a := range r.desc.Identity {
+		if err := a.Check(values[i]); err != nil {
+			return &importError{summary, err.Error()}
+		}
 	}
-	return values, nil
+	return nil
+}
+
+// importForm shows what an import id looks like: "acct_…/ord_…".
+func (r *Resource[M, P]) importForm() string {
+	forms := make([]string, 0, len(r.desc.Identity))
+	for _, a := range r.desc.Identity {
+		forms = append(forms, a.Form)
+	}
+	return strings.Join(forms, "/")
 }
 
 // setIdentity copies the identity attributes from state, where they have

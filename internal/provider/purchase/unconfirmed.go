@@ -120,5 +120,5 @@ func (r *Resource[M, P]) addUnresolved(m *M, u unconfirmed, readErr error, diags
 func (r *Resource[M, P]) Resolution() string {
 	return fmt.Sprintf("\n  - if HostUp's control panel shows the purchase: run terraform state rm on this resource, then "+
 		"terraform import it as %s, which adopts it without buying anything;\n  - if it shows none: run terraform state "+
-		"rm on this resource (or declare a removed block), then terraform apply to buy it.", r.desc.ImportForm)
+		"rm on this resource (or declare a removed block), then terraform apply to buy it.", r.importForm())
 }
