@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
 )
 
 // HostUp's id formats. v1 ids are positive integers; v2 ids are opaque
@@ -20,6 +24,13 @@ var (
 const (
 	accountLookup = "the hostup_shared_hosting_accounts data source lists the accounts this API key can see"
 	vmLookup      = "the hostup_virtual_servers data source lists the VPSs this API key can see, with their v2 ids"
+)
+
+// accountErrors and vmErrors place an error about the subject on the
+// attribute that names it, saying where valid ids come from.
+var (
+	accountErrors = apierror.At(path.Root("account_id"), accountLookup)
+	vmErrors      = apierror.At(path.Root("vm_id"), vmLookup)
 )
 
 // accountRef is a hosting account id of either API generation. Exactly one of

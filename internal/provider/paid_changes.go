@@ -3,6 +3,7 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
+	"github.com/hostup/terraform-provider-hostup/internal/client"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
 )
@@ -32,15 +33,24 @@ func canonicalName(what, name string) string {
 	return what + name
 }
 
-// aboutAccount is a change to a hosting account. Every paid change to one
-// account, whichever resource makes it, takes the same lock.
-func aboutAccount(account, action, attribute string) purchase.About {
-	return purchase.About{Subject: "account " + account, LockKey: "hosting:" + account, Action: action,
-		Attribute: path.Root(attribute), Errors: apierror.Target{Attribute: path.Root(attribute), Lookup: accountLookup, Pointers: requestFields}}
+// paidChange is what every paid change holds: what it is about, and the
+// client it buys through.
+type paidChange struct {
+	about  purchase.About
+	client *client.Client
 }
 
-// aboutVM is a change to a VM.
-func aboutVM(vm, action, attribute string) purchase.About {
-	return purchase.About{Subject: "VM " + vm, LockKey: "vm:" + vm, Action: action,
-		Attribute: path.Root(attribute), Errors: apierror.Target{Attribute: path.Root(attribute), Lookup: vmLookup, Pointers: requestFields}}
+func (ch *paidChange) About() purchase.About { return ch.about }
+
+// accountChange is a change to a hosting account. Every paid change to one
+// account, whichever resource makes it, takes the same lock.
+func accountChange(c *client.Client, account, action, attribute string) paidChange {
+	return paidChange{client: c, about: purchase.About{Subject: "account " + account, LockKey: "hosting:" + account, Action: action,
+		Attribute: path.Root(attribute), Errors: apierror.Target{Attribute: path.Root(attribute), Lookup: accountLookup, Pointers: requestFields}}}
+}
+
+// vmChange is a change to a VM.
+func vmChange(c *client.Client, vm, action, attribute string) paidChange {
+	return paidChange{client: c, about: purchase.About{Subject: "VM " + vm, LockKey: "vm:" + vm, Action: action,
+		Attribute: path.Root(attribute), Errors: apierror.Target{Attribute: path.Root(attribute), Lookup: vmLookup, Pointers: requestFields}}}
 }

@@ -16,20 +16,17 @@ import (
 
 // billingCycleChange moves one v2 account to another billing cycle.
 type billingCycleChange struct {
-	about   purchase.About
-	client  *client.Client
+	paidChange
 	account string
 	req     client.BillingCycleChange
 }
-
-func (ch *billingCycleChange) About() purchase.About { return ch.about }
 
 // Inspect checks the target cycle against what the account offers, and
 // whether HostUp allows a change now, before any preview.
 func (ch *billingCycleChange) Inspect(ctx context.Context, diags *diag.Diagnostics) *purchase.Quote {
 	cycles, err := ch.client.GetSharedHostingBillingCycles(ctx, ch.account)
 	if err != nil {
-		apierror.Add(diags, "Could not read the billing cycles of account "+ch.account, err, apierror.At(path.Root("account_id"), accountLookup))
+		apierror.Add(diags, "Could not read the billing cycles of account "+ch.account, err, accountErrors)
 		return nil
 	}
 	target, current := ch.req.BillingCycle, cycles.CurrentBillingCycle

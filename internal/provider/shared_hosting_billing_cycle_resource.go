@@ -4,13 +4,11 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
-	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
 )
 
@@ -78,15 +76,15 @@ func (billingCycleKind) NewChange(c *client.Client, plan, _ *sharedHostingBillin
 		return nil, err
 	}
 	req := plan.ToAPI()
-	return &billingCycleChange{client: c, account: account, req: req,
-		about: aboutAccount(account, "bill account "+account+" "+req.BillingCycle, "billing_cycle")}, nil
+	return &billingCycleChange{paidChange: accountChange(c, account, "bill account "+account+" "+req.BillingCycle, "billing_cycle"),
+		account: account, req: req}, nil
 }
 
 func (billingCycleKind) Read(ctx context.Context, env purchase.Env, m *sharedHostingBillingCycleModel) bool {
 	account := m.AccountID.ValueString()
 	cycles, err := env.Client.GetSharedHostingBillingCycles(ctx, account)
 	if err != nil {
-		return env.ReadFailed(err, "Could not read the billing cycle of account "+account, apierror.At(path.Root("account_id"), accountLookup))
+		return env.ReadFailed(err, "Could not read the billing cycle of account "+account, accountErrors)
 	}
 	m.FromAPI(cycles)
 	return false

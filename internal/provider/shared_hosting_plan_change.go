@@ -20,19 +20,16 @@ import (
 // Inspect and Price fill what the plan shows of the result (the domain, the
 // product the account will be on).
 type planV2Change struct {
-	about   purchase.About
-	client  *client.Client
+	paidChange
 	account string
 	req     client.SharedHostingUpgrade
 	plan    *sharedHostingPlanModel
 }
 
-func (ch *planV2Change) About() purchase.About { return ch.about }
-
 func (ch *planV2Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *purchase.Quote {
 	opts, err := ch.client.GetSharedHostingUpgradeOptions(ctx, ch.account)
 	if err != nil {
-		apierror.Add(diags, "Could not read the plans account "+ch.account+" can move to", err, apierror.At(path.Root("account_id"), accountLookup))
+		apierror.Add(diags, "Could not read the plans account "+ch.account+" can move to", err, accountErrors)
 		return nil
 	}
 	ch.plan.Domain = types.StringValue(opts.Domain)
@@ -119,13 +116,10 @@ func (ch *planV2Change) request(q *purchase.Quote) client.SharedHostingUpgrade {
 // planV1Change moves a v1 account to another product. HostUp's v1 route
 // has no preview: the plan says so, and the apply buys at HostUp's price.
 type planV1Change struct {
-	about   purchase.About
-	client  *client.Client
+	paidChange
 	account int64
 	plan    *sharedHostingPlanModel
 }
-
-func (ch *planV1Change) About() purchase.About { return ch.about }
 
 func (ch *planV1Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *purchase.Quote {
 	target := ch.plan.ProductID
@@ -133,7 +127,7 @@ func (ch *planV1Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *p
 	if !target.IsUnknown() {
 		info, err := ch.client.GetHostingBillingCycle(ctx, ch.account)
 		if err != nil {
-			apierror.Add(diags, "Could not read the plan of "+ch.about.Subject, err, apierror.At(path.Root("account_id"), accountLookup))
+			apierror.Add(diags, "Could not read the plan of "+ch.about.Subject, err, accountErrors)
 			return nil
 		}
 		ch.plan.Domain = types.StringValue(info.AccountDetails.Domain)

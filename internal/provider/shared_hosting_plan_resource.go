@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
-	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
 )
 
@@ -83,9 +82,9 @@ func (planKind) NewChange(c *client.Client, plan, _ *sharedHostingPlanModel) (pu
 	}
 	action := "move account " + account.String() + " to " + plan.describeTarget()
 	if !account.isV2() {
-		return &planV1Change{about: aboutAccount(account.String(), action, "product_id"), client: c, account: account.v1, plan: plan}, nil
+		return &planV1Change{paidChange: accountChange(c, account.String(), action, "product_id"), account: account.v1, plan: plan}, nil
 	}
-	return &planV2Change{about: aboutAccount(account.v2, action, "product_slug"), client: c, account: account.v2, req: plan.ToAPI(), plan: plan}, nil
+	return &planV2Change{paidChange: accountChange(c, account.v2, action, "product_slug"), account: account.v2, req: plan.ToAPI(), plan: plan}, nil
 }
 
 func (planKind) Read(ctx context.Context, env purchase.Env, m *sharedHostingPlanModel) bool {
@@ -94,7 +93,7 @@ func (planKind) Read(ctx context.Context, env purchase.Env, m *sharedHostingPlan
 		env.Diags.AddAttributeError(path.Root("account_id"), "Invalid account id", err.Error())
 		return false
 	}
-	target := apierror.At(path.Root("account_id"), accountLookup)
+	target := accountErrors
 	if !account.isV2() {
 		info, err := env.Client.GetHostingBillingCycle(ctx, account.v1)
 		if err != nil {

@@ -20,22 +20,19 @@ import (
 // storage order: its price is the tier's price, from the account's tier
 // list, which Inspect reads and keeps for Price.
 type storageChange struct {
-	about   purchase.About
-	client  *client.Client
+	paidChange
 	account string
 	order   client.StorageAddonOrder
 	plan    *storageAddonModel
 	tier    client.StorageTier
 }
 
-func (ch *storageChange) About() purchase.About { return ch.about }
-
 // Inspect checks the tier against the account's tier list and HostUp's
 // canAddStorage gate, and fills size_gb.
 func (ch *storageChange) Inspect(ctx context.Context, diags *diag.Diagnostics) *purchase.Quote {
 	list, err := ch.client.ListStorageTiers(ctx, ch.account)
 	if err != nil {
-		apierror.Add(diags, "Could not read the storage tiers of account "+ch.account, err, apierror.At(path.Root("account_id"), accountLookup))
+		apierror.Add(diags, "Could not read the storage tiers of account "+ch.account, err, accountErrors)
 		return nil
 	}
 	i := slices.IndexFunc(list.Tiers, func(t client.StorageTier) bool { return t.ID == ch.order.AddonID })
@@ -131,7 +128,7 @@ func verifyStorageOrder(ctx context.Context, env purchase.Env, account string, o
 	if amount := order.Billing.Amount; amount.IsSet() {
 		tiers, err := env.Client.ListStorageTiers(ctx, account)
 		if err != nil {
-			apierror.Add(env.Diags, "Could not read the storage tiers of account "+account, err, apierror.At(path.Root("account_id"), accountLookup))
+			apierror.Add(env.Diags, "Could not read the storage tiers of account "+account, err, accountErrors)
 			return false
 		}
 		i := slices.IndexFunc(tiers.Tiers, func(t client.StorageTier) bool { return t.Price.Equal(amount.Decimal) })

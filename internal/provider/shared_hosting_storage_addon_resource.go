@@ -100,9 +100,10 @@ func (storageKind) NewChange(c *client.Client, plan, _ *storageAddonModel) (purc
 	}
 	account := plan.AccountID.ValueString()
 	order := plan.ToAPI()
-	about := aboutAccount(account, "buy storage "+order.AddonID+" for account "+account, "addon_id")
-	about.OnePurchase = true
-	return &storageChange{client: c, account: account, order: order, plan: plan, about: about}, nil
+	ch := &storageChange{paidChange: accountChange(c, account, "buy storage "+order.AddonID+" for account "+account, "addon_id"),
+		account: account, order: order, plan: plan}
+	ch.about.OnePurchase = true
+	return ch, nil
 }
 
 // Read refreshes the order's status. An order HostUp does not know stays in

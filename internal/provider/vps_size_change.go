@@ -17,16 +17,16 @@ func (vpsSizeKind) NewChange(c *client.Client, plan, prior *vpsSizeModel) (purch
 	if err != nil {
 		return nil, err
 	}
-	about := aboutVM(vm.String(), "", "options")
+	base := vmChange(c, vm.String(), "", "options")
 	if vm.isV2() {
-		ch := &vpsV2Change{about: about, client: c, id: vm.v2, slug: plan.ProductSlug.ValueString(), wanted: int64Map(plan.Options), plan: plan, prior: prior}
+		ch := &vpsV2Change{paidChange: base, id: vm.v2, slug: plan.ProductSlug.ValueString(), wanted: int64Map(plan.Options), plan: plan, prior: prior}
 		ch.about.Action = ch.describe()
 		if ch.slug != "" && len(ch.wanted) == 0 {
 			ch.about.Attribute = path.Root("product_slug")
 		}
 		return ch, nil
 	}
-	ch := &vmV1Change{about: about, client: c, id: vm.v1, plan: plan, prior: prior,
+	ch := &vmV1Change{paidChange: base, id: vm.v1, plan: plan, prior: prior,
 		up: client.VMUpgrade{Package: plan.Package.ValueString(), BillingCycle: plan.BillingCycle.ValueString()}}
 	ch.diffResources()
 	return ch, nil
@@ -37,8 +37,7 @@ func (vpsSizeKind) NewChange(c *client.Client, plan, prior *vpsSizeModel) (purch
 // quantities that differ from what state bought are sent: v1 quantities are
 // totals, and sending one already in place buys nothing.
 type vmV1Change struct {
-	about       purchase.About
-	client      *client.Client
+	paidChange
 	id          int64
 	plan, prior *vpsSizeModel
 	up          client.VMUpgrade
@@ -69,12 +68,10 @@ func (ch *vmV1Change) diffResources() {
 	}
 }
 
-func (ch *vmV1Change) About() purchase.About { return ch.about }
-
 func (ch *vmV1Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *purchase.Quote {
 	d, err := ch.client.GetVMDetails(ctx, ch.id)
 	if err != nil {
-		apierror.Add(diags, "Could not read "+ch.about.Subject, err, apierror.At(path.Root("vm_id"), vmLookup))
+		apierror.Add(diags, "Could not read "+ch.about.Subject, err, vmErrors)
 		return nil
 	}
 	ch.current = d

@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
-	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
 )
 
@@ -101,7 +100,7 @@ func (vpsSizeKind) Read(ctx context.Context, env purchase.Env, m *vpsSizeModel) 
 		env.Diags.AddAttributeError(path.Root("vm_id"), "Invalid VM id", err.Error())
 		return false
 	}
-	target := apierror.At(path.Root("vm_id"), vmLookup)
+	target := vmErrors
 	if vm.isV2() {
 		v, err := env.Client.GetVPS(ctx, vm.v2)
 		if err != nil {

@@ -16,8 +16,7 @@ import (
 // previewed with a dry run of its own route and committed through it. Which
 // of the two it is, Inspect learns from what HostUp reports.
 type vpsV2Change struct {
-	about       purchase.About
-	client      *client.Client
+	paidChange
 	id          string
 	slug        string           // the plan configured; "" when unmanaged
 	wanted      map[string]int64 // the options configured
@@ -28,8 +27,6 @@ type vpsV2Change struct {
 	// tell (an option change, or a plan HostUp gives no type).
 	priceTells bool
 }
-
-func (ch *vpsV2Change) About() purchase.About { return ch.about }
 
 // describe names the change as configured, before HostUp is asked anything.
 func (ch *vpsV2Change) describe() string {
@@ -49,7 +46,7 @@ func (ch *vpsV2Change) Inspect(ctx context.Context, diags *diag.Diagnostics) *pu
 		now, err = currentVPS(ctx, ch.client, ch.id, opts, ch.wanted)
 	}
 	if err != nil {
-		apierror.Add(diags, "Could not read what VM "+ch.id+" can change to", err, apierror.At(path.Root("vm_id"), vmLookup))
+		apierror.Add(diags, "Could not read what VM "+ch.id+" can change to", err, vmErrors)
 		return nil
 	}
 	ch.cycle = now.cycle
