@@ -100,10 +100,8 @@ func (storageKind) NewChange(c *client.Client, plan, _ *storageAddonModel) (purc
 	}
 	account := plan.AccountID.ValueString()
 	order := plan.ToAPI()
-	ch := &storageChange{paidChange: accountChange(c, account, "buy storage "+order.AddonID+" for account "+account, "addon_id"),
-		account: account, order: order, plan: plan}
-	ch.about.OnePurchase = true
-	return ch, nil
+	return &storageChange{paidChange: accountChange(c, account, "buy storage "+order.AddonID+" for account "+account, "addon_id"),
+		account: account, order: order, plan: plan}, nil
 }
 
 // Read refreshes the order's status. An order HostUp does not know stays in

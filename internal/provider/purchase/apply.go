@@ -174,7 +174,7 @@ func (f *Flow) checkReceipt(ctx context.Context, p *Fields, g Guards, q *Quote, 
 	}
 	summary := "HostUp carried out a different change than planned"
 	detail := fmt.Sprintf("The request to %s was accepted (%s), but: %s. ", about.Action, ids, strings.Join(problems, "; "))
-	if about.OnePurchase {
+	if f.onePurchase {
 		diags.AddAttributeWarning(about.Attribute, summary, detail+"The purchase stands and is recorded in state; check the "+
 			"invoice in HostUp's control panel, and cancel the order there or contact HostUp support if it is wrong.")
 		return Bought

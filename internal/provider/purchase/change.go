@@ -24,10 +24,6 @@ type About struct {
 	Attribute path.Path
 	// Errors places HostUp's field errors of the preview and commit routes.
 	Errors apierror.Target
-	// OnePurchase: the resource is one purchase (a storage block). A mismatch
-	// after the commit is then a warning: an error would taint the
-	// resource, and its replacement would buy again.
-	OnePurchase bool
 }
 
 // Change is one paid change of one resource instance. Each resource's

@@ -15,6 +15,10 @@ import (
 // the ledger of its provider process.
 type Flow struct {
 	ledger *Ledger
+	// onePurchase: the resource is one purchase (a storage block). A
+	// mismatch after the commit is then a warning: an error would taint the
+	// resource, and its replacement would buy again.
+	onePurchase bool
 }
 
 // NewFlow returns a flow on ledger.

@@ -29,6 +29,7 @@ type script struct {
 	receipt      *Receipt
 	commitErr    error
 	confirmation Confirmation
+	onePurchase  bool // the flow's resource is one purchase
 
 	commits, confirms int
 	confirmCtxErrs    []error
@@ -185,7 +186,7 @@ func TestFlowApply(t *testing.T) {
 		name: "a purchase resource warns instead, so that no replacement buys again",
 		script: func() *script {
 			s := newScript("webbhotell-business", "238.03")
-			s.about.OnePurchase = true
+			s.onePurchase = true
 			s.receipt = invoiced("250")
 			return s
 		},
@@ -228,6 +229,7 @@ func TestFlowApply(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			flow := NewFlow(NewLedger())
 			s := tc.script()
+			flow.onePurchase = s.onePurchase
 			guards := tc.guards
 			if guards == (Guards{}) {
 				guards = noGuards

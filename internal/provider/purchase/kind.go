@@ -80,12 +80,12 @@ type Keeps struct {
 	Detail  string
 }
 
-// Env is what a resource's own read and record steps work with.
+// Env is what a resource's Read works with: the client, the ledger of this
+// run (to note which invoices its orders own), and where its diagnostics go.
 type Env struct {
-	Client  *client.Client
-	Ledger  *Ledger
-	Diags   *diag.Diagnostics
-	Private Private
+	Client *client.Client
+	Ledger *Ledger
+	Diags  *diag.Diagnostics
 }
 
 // Private is where a resource keeps what HostUp does not report yet.

@@ -75,6 +75,7 @@ func (r *Resource[M, P]) Configure(_ context.Context, req resource.ConfigureRequ
 	case nil:
 	case *ProviderData:
 		r.client, r.ledger, r.flow = d.Client, d.Ledger, NewFlow(d.Ledger)
+		r.flow.onePurchase = r.desc.Purchase != nil
 	default:
 		resp.Diagnostics.AddError("Unexpected provider data",
 			fmt.Sprintf("This is a bug in the HostUp provider (got %T): please report it.", req.ProviderData))

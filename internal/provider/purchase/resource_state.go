@@ -51,7 +51,7 @@ func (r *Resource[M, P]) apply(ctx context.Context, planned tfsdk.Plan, prior *M
 	if outcome == Refused {
 		return
 	}
-	env := r.env(diags, private)
+	env := r.env(diags)
 	diags.Append(state.Set(ctx, plan)...)
 	r.recordPurchase(ctx, state, outcome, sentAt, diags)
 	switch outcome {
@@ -83,7 +83,7 @@ func (r *Resource[M, P]) recordReported(ctx context.Context, state *tfsdk.State,
 	current := new(M)
 	*current = *plan
 	var d diag.Diagnostics
-	if gone := r.kind.Read(ctx, Env{Client: env.Client, Ledger: env.Ledger, Diags: &d, Private: env.Private}, current); gone || d.HasError() {
+	if gone := r.kind.Read(ctx, Env{Client: env.Client, Ledger: env.Ledger, Diags: &d}, current); gone || d.HasError() {
 		detail := "HostUp answered that it does not exist."
 		if d.HasError() {
 			detail = d.Errors()[0].Summary() + ": " + d.Errors()[0].Detail()
@@ -114,7 +114,7 @@ func (r *Resource[M, P]) Read(ctx context.Context, req resource.ReadRequest, res
 	imported := P(m).Imported()
 	current := new(M)
 	*current = *m
-	gone := r.kind.Read(ctx, r.env(&resp.Diagnostics, resp.Private), current)
+	gone := r.kind.Read(ctx, r.env(&resp.Diagnostics), current)
 	switch {
 	case gone && r.desc.Purchase != nil && !imported:
 		resp.Diagnostics.AddAttributeError(r.subjectPath(), capitalize(P(m).Describe())+" not found",
@@ -247,8 +247,8 @@ func (r *Resource[M, P]) decodeState(ctx context.Context, state tfsdk.State, dia
 	return m
 }
 
-func (r *Resource[M, P]) env(diags diagnostics, private Private) Env {
-	return Env{Client: r.client, Ledger: r.ledger, Diags: diags, Private: private}
+func (r *Resource[M, P]) env(diags diagnostics) Env {
+	return Env{Client: r.client, Ledger: r.ledger, Diags: diags}
 }
 
 // nothingPlannedOrder is last_order when a plan buys nothing: what state
