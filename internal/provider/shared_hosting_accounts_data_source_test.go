@@ -35,6 +35,8 @@ output "site_id" {
 					"amount":         number("39"),
 					"currency_code":  knownvalue.StringExact("SEK"),
 					"billing_cycle":  knownvalue.StringExact("monthly"),
+					"product_slug":   knownvalue.StringExact("webbhotell-mini"),
+					"plan_name":      knownvalue.StringExact("Mini"),
 					"next_due_at":    knownvalue.StringExact("2026-03-01T00:00:00.000Z"),
 				})),
 			},

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
-	"github.com/hostup/terraform-provider-hostup/internal/client"
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
 )
 
@@ -102,28 +101,5 @@ func TestAccStorageTiersDataSource_refusals(t *testing.T) {
 	})
 	if n := sim.Count(hostupsim.RouteV2StorageTiers); n != 1 {
 		t.Errorf("%d tier reads, want 1: a v1 id must be refused before it reaches the API", n)
-	}
-}
-
-func TestStorageTiersFromClient(t *testing.T) {
-	reason, code := "Busy.", "pending_order"
-	var m storageTiersModel
-	m.fromStorageTiers(&client.StorageTiers{
-		Tiers: []client.StorageTier{{ID: "storage-10gb", Name: "10 GB", Description: "d", Price: client.MustAmount("49.90"),
-			CurrencyCode: "SEK", BillingCycle: "annually", SizeGB: 10, Available: false, Reason: &reason}},
-		Actions: client.StorageActions{CanAddStorage: client.ActionGate{Allowed: false, Reason: &reason, Code: &code}},
-		Account: client.StorageTiersAccount{ID: "acct_1", Domain: "example.com"},
-	})
-	tier := m.Tiers[0]
-	if m.Domain.ValueString() != "example.com" || m.CanAddStorage.Allowed.ValueBool() || m.CanAddStorage.Code.ValueString() != code ||
-		m.CanAddStorage.Reason.ValueString() != reason || len(m.Tiers) != 1 || tier.ID.ValueString() != "storage-10gb" ||
-		tier.SizeGB.ValueInt64() != 10 || tier.Price.ValueBigFloat().Text('f', 2) != "49.90" || tier.Available.ValueBool() ||
-		tier.Reason.ValueString() != reason {
-		t.Errorf("model: %+v", m)
-	}
-
-	m.fromStorageTiers(&client.StorageTiers{Tiers: []client.StorageTier{}, Actions: client.StorageActions{CanAddStorage: client.ActionGate{Allowed: true}}})
-	if m.Tiers == nil || len(m.Tiers) != 0 || !m.CanAddStorage.Code.IsNull() || !m.CanAddStorage.Reason.IsNull() {
-		t.Errorf("an empty list must be an empty list with an open gate: %+v", m)
 	}
 }
