@@ -26,6 +26,7 @@ var (
 	_ datasource.DataSourceWithConfigure        = (*planOptionsDataSource)(nil)
 	_ datasource.DataSourceWithConfigure        = (*storageTiersDataSource)(nil)
 	_ datasource.DataSourceWithConfigure        = (*vpsUpgradeOptionsDataSource)(nil)
+	_ datasource.DataSourceWithConfigure        = (*virtualServersDataSource)(nil)
 )
 
 // dataSourceBase is embedded by every data source: it names the type and

@@ -46,7 +46,7 @@ type modelCase struct {
 
 func TestDataSourceModels(t *testing.T) {
 	var cases []modelCase
-	for _, group := range [][]modelCase{accountCases(), planOptionCases(), storageTierCases(), vpsOptionCases(), billingCycleCases()} {
+	for _, group := range [][]modelCase{accountCases(), planOptionCases(), storageTierCases(), vpsOptionCases(), virtualServerCases(), billingCycleCases()} {
 		cases = append(cases, group...)
 	}
 	// Terraform values compare by Equal: a number's precision is no part of it.
@@ -259,6 +259,35 @@ func vpsOptionCases() []modelCase {
 			return []any{m.Current.Amount, m.Current.BillingCycle, m.Current.CPU, m.Current.RAMMB}
 		},
 		want: []any{nullNum, nullStr, tfInt(4), nullInt},
+	}}
+}
+
+func virtualServerCases() []modelCase {
+	entry := client.VPS{ID: "vps_1", Hostname: "vps1.example.com", Status: "active", Plan: client.VPSPlan{ProductSlug: "vps-l", Name: "VPS L"},
+		Billing: sek("560", "monthly"), Specs: client.VPSSpecs{CPU: 4, RAMMB: 8192, DiskGB: 160, BandwidthGB: 4000}, PrimaryIP: "203.0.113.10"}
+	full := virtualServerModel{ID: tfStr("vps_1"), Hostname: tfStr("vps1.example.com"), Status: tfStr("active"), ProductSlug: tfStr("vps-l"),
+		PlanName: tfStr("VPS L"), BillingCycle: tfStr("monthly"), Amount: tfNum("560"), CurrencyCode: tfStr("SEK"), CPU: tfInt(4),
+		RAMMB: tfInt(8192), DiskGB: tfInt(160), BandwidthGB: tfInt(4000), PrimaryIP: tfStr("203.0.113.10")}
+	lean := full
+	lean.PrimaryIP, lean.PlanName, lean.Amount = nullStr, nullStr, nullNum
+	return []modelCase{{
+		name: "virtual servers/full and lean: no primary IP, no plan name, no price",
+		got: func() any {
+			leanEntry := entry
+			leanEntry.PrimaryIP, leanEntry.Plan.Name, leanEntry.Billing.Amount = "", "", client.Amount{}
+			var m virtualServersModel
+			m.FromAPI([]client.VPS{entry, leanEntry})
+			return m
+		},
+		want: virtualServersModel{Servers: []virtualServerModel{full, lean}},
+	}, {
+		name: "virtual servers/none is an empty list",
+		got: func() any {
+			var m virtualServersModel
+			m.FromAPI(nil)
+			return m
+		},
+		want: virtualServersModel{Servers: []virtualServerModel{}},
 	}}
 }
 
