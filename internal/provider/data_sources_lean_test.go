@@ -6,8 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
 // Every data source against a simulator that answers with only what HostUp
@@ -17,18 +15,6 @@ import (
 func TestAccDataSourcesLean(t *testing.T) {
 	sim, url := newTestSimulator(t)
 	sim.SetLean(true)
-	at := func(name string, steps ...any) (string, tfjsonpath.Path) {
-		p := tfjsonpath.New(steps[0].(string))
-		for _, s := range steps[1:] {
-			switch s := s.(type) {
-			case int:
-				p = p.AtSliceIndex(s)
-			case string:
-				p = p.AtMapKey(s)
-			}
-		}
-		return name, p
-	}
 	str, null := knownvalue.StringExact, knownvalue.Null()
 	const (
 		accounts = "data.hostup_shared_hosting_accounts.all"
@@ -41,13 +27,8 @@ func TestAccDataSourcesLean(t *testing.T) {
 		cycleV2  = "data.hostup_billing_cycle.v2"
 		cycleVM  = "data.hostup_billing_cycle.vm"
 	)
-	check := func(name string, path tfjsonpath.Path) func(knownvalue.Check) statecheck.StateCheck {
-		return func(c knownvalue.Check) statecheck.StateCheck { return statecheck.ExpectKnownValue(name, path, c) }
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: providerBlock(url, testAPIKey) + fmt.Sprintf(`
+	testDataSource(t, resource.TestStep{
+		Config: providerBlock(url, testAPIKey) + fmt.Sprintf(`
 data "hostup_shared_hosting_accounts" "all" {}
 data "hostup_virtual_servers" "all" {}
 data "hostup_virtual_servers" "by_ip" {
@@ -75,57 +56,56 @@ data "hostup_billing_cycle" "vm" {
   vm_id = 10000
 }
 `, v2AccountID, testVPSID),
-			ConfigStateChecks: []statecheck.StateCheck{
-				// The accounts, each with its current plan.
-				check(at(accounts, "accounts", 0, "id"))(str(v2AccountID)),
-				check(at(accounts, "accounts", 0, "product_slug"))(str("webbhotell-start")),
-				check(at(accounts, "accounts", 0, "plan_name"))(str("Start")),
-				check(at(accounts, "accounts", 0, "billing_cycle"))(str("annually")),
-				check(at(accounts, "accounts", 1, "product_slug"))(str("webbhotell-mini")),
+		ConfigStateChecks: stateChecks{
+			// The accounts, each with its current plan.
+			stateValue(accounts, str(v2AccountID), "accounts", 0, "id"),
+			stateValue(accounts, str("webbhotell-start"), "accounts", 0, "product_slug"),
+			stateValue(accounts, str("Start"), "accounts", 0, "plan_name"),
+			stateValue(accounts, str("annually"), "accounts", 0, "billing_cycle"),
+			stateValue(accounts, str("webbhotell-mini"), "accounts", 1, "product_slug"),
 
-				// The servers: HostUp's list names no primary IP, but filters on it.
-				check(at(servers, "servers", 0))(demoServer(null)),
-				check(at("data.hostup_virtual_servers.by_ip", "servers"))(serverIDs(xlVMV2ID)),
+			// The servers: HostUp's list names no primary IP, but filters on it.
+			stateValue(servers, demoServer(null), "servers", 0),
+			stateValue("data.hostup_virtual_servers.by_ip", serverIDs(xlVMV2ID), "servers"),
 
-				// The current package is named, not priced; the other plans are.
-				check(at(plans, "current"))(knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"product_slug": str("webbhotell-start"), "name": str("Start"), "type": str("current"), "amount": null,
-					"currency_code": null, "billing_cycle": null, "available": knownvalue.Bool(true), "reason": null,
-				})),
-				check(at(plans, "can_change"))(knownvalue.Bool(true)),
-				check(at(plans, "options", 1))(planOptionCheck("webbhotell-business", "Business", "upgrade", "1188")),
+			// The current package is named, not priced; the other plans are.
+			stateValue(plans, knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"product_slug": str("webbhotell-start"), "name": str("Start"), "type": str("current"), "amount": null,
+				"currency_code": null, "billing_cycle": null, "available": knownvalue.Bool(true), "reason": null,
+			}), "current"),
+			stateValue(plans, knownvalue.Bool(true), "can_change"),
+			stateValue(plans, planOptionCheck("webbhotell-business", "Business", "upgrade", "1188"), "options", 1),
 
-				check(at(tiers, "can_add_storage", "allowed"))(knownvalue.Bool(true)),
-				check(at(tiers, "tiers", 0))(storageTier(10, "49", "")),
+			stateValue(tiers, knownvalue.Bool(true), "can_add_storage", "allowed"),
+			stateValue(tiers, storageTier(10, "49", ""), "tiers", 0),
 
-				// A v2 VPS: what it runs comes from its read; the options'
-				// answer gives plans as slugs and options by key, type and
-				// minimum, and says nothing of a gate.
-				check(at(vpsV2, "hostname"))(str("vps1.example.com")),
-				check(at(vpsV2, "can_change"))(null),
-				check(at(vpsV2, "cannot_change_reason"))(null),
-				check(at(vpsV2, "current"))(vpsCurrent("vps-l", "SEK", "560")),
-				check(at(vpsV2, "plans", 0))(knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"product_slug": str("vps-s"), "name": null, "type": null, "amount": null, "currency_code": null,
-					"billing_cycle": null, "available": knownvalue.Bool(true), "reason": null,
-				})),
-				check(at(vpsV2, "options", 0))(knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"key": str("bandwidthGb"), "type": str("quantity"), "min": knownvalue.Int64Exact(0), "max": null,
-					"current": knownvalue.Int64Exact(1000), "name": null, "price": null, "currency_code": null, "billing_cycle": null,
-				})),
-				check(at(vpsV2, "options", 3))(knownvalue.ObjectPartial(map[string]knownvalue.Check{
-					"key": str("ipv6"), "type": str("boolean"), "current": knownvalue.Int64Exact(1),
-				})),
-				check(at(vpsV1, "current"))(vpsCurrent("1937", "", "560")),
+			// A v2 VPS: what it runs comes from its read; the options'
+			// answer gives plans as slugs and options by key, type and
+			// minimum, and says nothing of a gate.
+			stateValue(vpsV2, str("vps1.example.com"), "hostname"),
+			stateValue(vpsV2, null, "can_change"),
+			stateValue(vpsV2, null, "cannot_change_reason"),
+			stateValue(vpsV2, vpsCurrent("vps-l", "SEK"), "current"),
+			stateValue(vpsV2, knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"product_slug": str("vps-s"), "name": null, "type": null, "amount": null, "currency_code": null,
+				"billing_cycle": null, "available": knownvalue.Bool(true), "reason": null,
+			}), "plans", 0),
+			stateValue(vpsV2, knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"key": str("bandwidthGb"), "type": str("quantity"), "min": knownvalue.Int64Exact(0), "max": null,
+				"current": knownvalue.Int64Exact(1000), "name": null, "price": null, "currency_code": null, "billing_cycle": null,
+			}), "options", 0),
+			stateValue(vpsV2, knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"key": str("ipv6"), "type": str("boolean"), "current": knownvalue.Int64Exact(1),
+			}), "options", 3),
+			stateValue(vpsV1, vpsCurrent("1937", ""), "current"),
 
-				check(at(cycleV1, "product_id"))(str("1912")),
-				check(at(cycleV1, "current_billing_cycle"))(str("annually")),
-				check(at(cycleV1, "cycles", 1, "price"))(number("708")),
-				check(at(cycleV2, "current_billing_cycle"))(str("annually")),
-				check(at(cycleV2, "account_details", "total"))(number("708")),
-				check(at(cycleVM, "product_id"))(str("1937")),
-				check(at(cycleVM, "account_details", "total"))(number("420")),
-			},
-		}},
+			stateValue(cycleV1, str("1912"), "product_id"),
+			stateValue(cycleV1, str("annually"), "current_billing_cycle"),
+			stateValue(cycleV1, number("708"), "cycles", 1, "price"),
+			stateValue(cycleV2, str("annually"), "current_billing_cycle"),
+			stateValue(cycleV2, number("708"), "account_details", "total"),
+			stateValue(cycleVM, str("1937"), "product_id"),
+			stateValue(cycleVM, number("420"), "account_details", "total"),
+		},
 	})
 }

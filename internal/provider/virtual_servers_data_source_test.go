@@ -6,8 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
 )
@@ -39,11 +37,8 @@ func TestAccVirtualServersDataSource(t *testing.T) {
 	sim, url := newTestSimulator(t)
 	// Two pages of the list, so that the cursor is followed.
 	sim.AddVMs(120, hostupsim.VM{Hostname: "bulk.example.net", ProductID: "1935"})
-	servers := func() tfjsonpath.Path { return tfjsonpath.New("servers") }
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: providerBlock(url, testAPIKey) + `
+	testDataSource(t, resource.TestStep{
+		Config: providerBlock(url, testAPIKey) + `
 data "hostup_virtual_servers" "all" {}
 data "hostup_virtual_servers" "by_name" {
   name = "VPS2.EXAMPLE"
@@ -55,14 +50,13 @@ data "hostup_virtual_servers" "none" {
   name = "no-such-server"
 }
 `,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.hostup_virtual_servers.all", servers(), knownvalue.ListSizeExact(122)),
-				statecheck.ExpectKnownValue("data.hostup_virtual_servers.all", servers().AtSliceIndex(0), demoServer(knownvalue.StringExact("203.0.113.10"))),
-				statecheck.ExpectKnownValue("data.hostup_virtual_servers.by_name", servers(), serverIDs(xlVMV2ID)),
-				statecheck.ExpectKnownValue("data.hostup_virtual_servers.by_ip", servers(), serverIDs(testVPSID)),
-				statecheck.ExpectKnownValue("data.hostup_virtual_servers.none", servers(), knownvalue.ListExact([]knownvalue.Check{})),
-			},
-		}},
+		ConfigStateChecks: stateChecks{
+			stateValue("data.hostup_virtual_servers.all", knownvalue.ListSizeExact(122), "servers"),
+			stateValue("data.hostup_virtual_servers.all", demoServer(knownvalue.StringExact("203.0.113.10")), "servers", 0),
+			stateValue("data.hostup_virtual_servers.by_name", serverIDs(xlVMV2ID), "servers"),
+			stateValue("data.hostup_virtual_servers.by_ip", serverIDs(testVPSID), "servers"),
+			stateValue("data.hostup_virtual_servers.none", knownvalue.ListExact([]knownvalue.Check{}), "servers"),
+		},
 	})
 	for _, r := range sim.Requests() {
 		if r.Route != hostupsim.RouteV2VPSList {
