@@ -17,6 +17,7 @@ var apiScopes = map[string][]string{
 	"hostup_shared_hosting_plan_options":  {"read:hosting"},
 	"hostup_shared_hosting_storage_tiers": {"read:hosting"},
 	"hostup_vps_upgrade_options":          {"read:vm"},
+	"hostup_virtual_servers":              {"read:vm"},
 }
 
 // scopesNote ends a description with the scopes an object needs.

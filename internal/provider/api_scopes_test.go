@@ -93,6 +93,15 @@ data "hostup_vps_upgrade_options" "v1" { vm_id = %q }
 data "hostup_vps_upgrade_options" "v2" { vm_id = %q }
 `, demoVMID, demoVMV2ID)).mustRun("plan", "-input=false")
 	},
+	"hostup_virtual_servers": func(t *testing.T, _ *hostupsim.Server, ws func(string) *cliWorkspace) {
+		ws(`
+data "hostup_virtual_servers" "all" {}
+data "hostup_virtual_servers" "filtered" {
+  name       = "vps"
+  primary_ip = "203.0.113.10"
+}
+`).mustRun("plan", "-input=false")
+	},
 }
 
 func cycleResourceBlock(account, cycle string) string {

@@ -9,30 +9,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
-	"github.com/hostup/terraform-provider-hostup/internal/client"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
-)
-
-var (
-	_ datasource.DataSource                     = (*billingCycleDataSource)(nil)
-	_ datasource.DataSourceWithConfigure        = (*billingCycleDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*billingCycleDataSource)(nil)
 )
 
 // NewBillingCycleDataSource is the hostup_billing_cycle data source.
 func NewBillingCycleDataSource() datasource.DataSource {
-	return &billingCycleDataSource{}
+	return &billingCycleDataSource{dataSourceBase{typeName: "billing_cycle"}}
 }
 
 // billingCycleDataSource reads the billing cycles of a hosting account or a
 // VM, and the productId that v1 upgrades take.
-type billingCycleDataSource struct {
-	client *client.Client
-}
-
-func (d *billingCycleDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_billing_cycle"
-}
+type billingCycleDataSource struct{ dataSourceBase }
 
 func (d *billingCycleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -55,50 +42,25 @@ func (d *billingCycleDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				Optional:            true,
 				Validators:          []validator.Int64{positiveIDValidator{example: "10000"}},
 			},
-			"current_cycle": schema.StringAttribute{
-				MarkdownDescription: "Id of the current cycle as the API names it: `m`/`a` on v1, `monthly`/`annually`… on v2.",
-				Computed:            true,
-			},
-			"current_cycle_name": schema.StringAttribute{
-				MarkdownDescription: "Display name of the current cycle, e.g. `Annually`.",
-				Computed:            true,
-			},
-			"current_billing_cycle": schema.StringAttribute{
-				MarkdownDescription: "Canonical name of the current cycle (`monthly`, `quarterly`, `semiannually`, " +
-					"`annually`, `biennially`, `triennially`, `free`), the same on both API generations.",
-				Computed: true,
-			},
-			"product_id": schema.StringAttribute{
-				MarkdownDescription: "The product id of the hosting plan or VPS (e.g. `1912`), as v1 upgrades take it. " +
-					"Null for v2 accounts, whose plans are named by slug.",
-				Computed: true,
-			},
-			"currency_code": schema.StringAttribute{
-				MarkdownDescription: "Currency of the prices (v2 only; v1 does not say).",
-				Computed:            true,
-			},
-			"cycles": schema.ListNestedAttribute{
-				MarkdownDescription: "Every cycle the service can be billed on.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"id":            schema.StringAttribute{Computed: true, MarkdownDescription: "Cycle id as the API names it."},
-						"name":          schema.StringAttribute{Computed: true, MarkdownDescription: "Display name."},
-						"price":         schema.NumberAttribute{Computed: true, MarkdownDescription: "Price per cycle, exact."},
-						"is_current":    schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether this is the current cycle."},
-						"billing_cycle": schema.StringAttribute{Computed: true, MarkdownDescription: "Canonical cycle name (`monthly`, `annually`, …)."},
-					},
-				},
-			},
-			"account_details": schema.SingleNestedAttribute{
-				MarkdownDescription: "The service the cycles belong to.",
-				Computed:            true,
-				Attributes: map[string]schema.Attribute{
-					"domain": schema.StringAttribute{Computed: true, MarkdownDescription: "Primary domain (hostname for a VM)."},
-					"name":   schema.StringAttribute{Computed: true, MarkdownDescription: "Service name, e.g. `Start (cpanel)`."},
-					"total":  schema.NumberAttribute{Computed: true, MarkdownDescription: "Price of the current cycle, exact."},
-				},
-			},
+			"current_cycle":      computedString("Id of the current cycle as the API names it: `m`/`a` on v1, `monthly`/`annually`… on v2."),
+			"current_cycle_name": computedString("Display name of the current cycle, e.g. `Annually`."),
+			"current_billing_cycle": computedString("Canonical name of the current cycle (`monthly`, `quarterly`, " +
+				"`semiannually`, `annually`, `biennially`, `triennially`, `free`), the same on both API generations."),
+			"product_id": computedString("The product id of the hosting plan or VPS (e.g. `1912`), as v1 upgrades take it. " +
+				"Null for v2 accounts, whose plans are named by slug."),
+			"currency_code": computedString("Currency of the prices (v2 only; v1 does not say)."),
+			"cycles": computedList("Every cycle the service can be billed on.", map[string]schema.Attribute{
+				"id":            computedString("Cycle id as the API names it."),
+				"name":          computedString("Display name."),
+				"price":         computedNumber("Price per cycle, exact; null when HostUp does not say."),
+				"is_current":    computedBool("Whether this is the current cycle."),
+				"billing_cycle": computedString("Canonical cycle name (`monthly`, `annually`, …)."),
+			}),
+			"account_details": computedObject("The service the cycles belong to.", map[string]schema.Attribute{
+				"domain": computedString("Primary domain (hostname for a VM)."),
+				"name":   computedString("Service name, e.g. `Start (cpanel)`."),
+				"total":  computedNumber("Price of the current cycle, exact; null when HostUp does not say."),
+			}),
 		},
 	}
 }
@@ -110,14 +72,9 @@ func (d *billingCycleDataSource) ConfigValidators(context.Context) []datasource.
 	}
 }
 
-func (d *billingCycleDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *billingCycleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var model billingCycleModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
+	model, ok := readConfig[billingCycleModel](ctx, req, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 
@@ -126,10 +83,10 @@ func (d *billingCycleDataSource) Read(ctx context.Context, req datasource.ReadRe
 		vmID := model.VMID.ValueInt64()
 		info, err := d.client.GetVMBillingCycle(ctx, vmID)
 		if err != nil {
-			apierror.Add(&resp.Diagnostics, fmt.Sprintf("Could not read the billing cycles of VM %d", vmID), err, apierror.At(path.Root("vm_id"), vmLookup))
+			apierror.Add(&resp.Diagnostics, fmt.Sprintf("Could not read the billing cycles of VM %d", vmID), err, vmIDTarget)
 			return
 		}
-		model.fromV1(info)
+		model.FromV1(info)
 	default:
 		account, err := parseAccountID(model.AccountID.ValueString())
 		if err != nil {
@@ -137,14 +94,14 @@ func (d *billingCycleDataSource) Read(ctx context.Context, req datasource.ReadRe
 			return
 		}
 		summary := "Could not read the billing cycles of hosting account " + account.String()
-		target := apierror.At(path.Root("account_id"), accountLookup)
+		target := accountIDTarget
 		if !account.isV2() {
 			info, err := d.client.GetHostingBillingCycle(ctx, account.v1)
 			if err != nil {
 				apierror.Add(&resp.Diagnostics, summary, err, target)
 				return
 			}
-			model.fromV1(info)
+			model.FromV1(info)
 			break
 		}
 		cycles, err := d.client.GetSharedHostingBillingCycles(ctx, account.v2)
@@ -157,7 +114,7 @@ func (d *billingCycleDataSource) Read(ctx context.Context, req datasource.ReadRe
 			apierror.Add(&resp.Diagnostics, summary, err, target)
 			return
 		}
-		model.fromV2(cycles, acct)
+		model.FromAPI(cycles, acct)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
 }

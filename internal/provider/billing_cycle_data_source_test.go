@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
 )
@@ -29,97 +28,79 @@ func number(s string) knownvalue.Check {
 	return knownvalue.NumberExact(f)
 }
 
-func TestAccBillingCycleDataSource_v1Account(t *testing.T) {
+// readBillingCycles reads the data source with arg from a simulator of its
+// own, checks its state, and checks that of the three billing-cycle routes
+// only route was called.
+func readBillingCycles(t *testing.T, arg, route string, checks ...statecheck.StateCheck) {
 	sim, url := newTestSimulator(t)
-	ds := "data.hostup_billing_cycle.test"
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: billingCycleConfig(url, testAPIKey, `account_id = 20000`),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("current_cycle"), knownvalue.StringExact("a")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("current_cycle_name"), knownvalue.StringExact("Annually")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("current_billing_cycle"), knownvalue.StringExact("annually")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("product_id"), knownvalue.StringExact("1912")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("currency_code"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("cycles"), knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"id": knownvalue.StringExact("m"), "name": knownvalue.StringExact("Monthly"), "price": number("79.00"),
-						"is_current": knownvalue.Bool(false), "billing_cycle": knownvalue.StringExact("monthly"),
-					}),
-					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"id": knownvalue.StringExact("a"), "name": knownvalue.StringExact("Annually"), "price": number("708.00"),
-						"is_current": knownvalue.Bool(true), "billing_cycle": knownvalue.StringExact("annually"),
-					}),
-				})),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("account_details"), knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"domain": knownvalue.StringExact("example.com"),
-					"name":   knownvalue.StringExact("Start (cpanel)"),
-					"total":  number("708"),
-				})),
-			},
-		}},
-	})
-	if n := sim.Count(hostupsim.RouteV1HostingBillingCycle); n == 0 {
-		t.Errorf("the v1 billing-cycle route was never called")
+	testDataSource(t, resource.TestStep{Config: billingCycleConfig(url, testAPIKey, arg), ConfigStateChecks: checks})
+	for _, r := range []string{hostupsim.RouteV1HostingBillingCycle, hostupsim.RouteV1VMBillingCycle, hostupsim.RouteV2HostingBillingCycle} {
+		if n := sim.Count(r); (r == route) != (n > 0) {
+			t.Errorf("%s was called %d times; %s is the one route for %s", r, n, route, arg)
+		}
 	}
+}
+
+const billingCycleDS = "data.hostup_billing_cycle.test"
+
+// cycleCheck checks one of the cycles: its id and name as the API names it,
+// its price, whether it is current, and its canonical name.
+func cycleCheck(id, name, price string, current bool, canonical string) knownvalue.Check {
+	return knownvalue.ObjectExact(map[string]knownvalue.Check{
+		"id": knownvalue.StringExact(id), "name": knownvalue.StringExact(name), "price": number(price),
+		"is_current": knownvalue.Bool(current), "billing_cycle": knownvalue.StringExact(canonical),
+	})
+}
+
+func TestAccBillingCycleDataSource_v1Account(t *testing.T) {
+	readBillingCycles(t, `account_id = 20000`, hostupsim.RouteV1HostingBillingCycle,
+		stateValue(billingCycleDS, knownvalue.StringExact("a"), "current_cycle"),
+		stateValue(billingCycleDS, knownvalue.StringExact("Annually"), "current_cycle_name"),
+		stateValue(billingCycleDS, knownvalue.StringExact("annually"), "current_billing_cycle"),
+		stateValue(billingCycleDS, knownvalue.StringExact("1912"), "product_id"),
+		stateValue(billingCycleDS, knownvalue.Null(), "currency_code"),
+		stateValue(billingCycleDS, knownvalue.ListExact([]knownvalue.Check{
+			cycleCheck("m", "Monthly", "79.00", false, "monthly"),
+			cycleCheck("a", "Annually", "708.00", true, "annually"),
+		}), "cycles"),
+		stateValue(billingCycleDS, knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"domain": knownvalue.StringExact("example.com"),
+			"name":   knownvalue.StringExact("Start (cpanel)"),
+			"total":  number("708"),
+		}), "account_details"),
+	)
 }
 
 func TestAccBillingCycleDataSource_v1VM(t *testing.T) {
-	sim, url := newTestSimulator(t)
-	ds := "data.hostup_billing_cycle.test"
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: billingCycleConfig(url, testAPIKey, fmt.Sprintf(`vm_id = %d`, testVMID)),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("product_id"), knownvalue.StringExact("1937")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("current_cycle"), knownvalue.StringExact("m")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("current_billing_cycle"), knownvalue.StringExact("monthly")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("cycles").AtSliceIndex(0).AtMapKey("price"), number("420.00")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("cycles").AtSliceIndex(1).AtMapKey("price"), number("4536.00")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("account_details").AtMapKey("domain"), knownvalue.StringExact("vps1.example.com")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("account_details").AtMapKey("name"), knownvalue.StringExact("VPS L")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("account_details").AtMapKey("total"), number("420")),
-			},
-		}},
-	})
-	if n := sim.Count(hostupsim.RouteV1VMBillingCycle); n == 0 {
-		t.Errorf("the v1 VM billing-cycle route was never called")
-	}
+	readBillingCycles(t, fmt.Sprintf(`vm_id = %d`, testVMID), hostupsim.RouteV1VMBillingCycle,
+		// The VM's product, which v1 upgrades take, and its cycles' prices.
+		stateValue(billingCycleDS, knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"domain": knownvalue.StringExact("vps1.example.com"), "name": knownvalue.StringExact("VPS L"), "total": number("420"),
+		}), "account_details"),
+		stateValue(billingCycleDS, knownvalue.StringExact("1937"), "product_id"),
+		stateValue(billingCycleDS, knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{"price": number("420.00")}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{"price": number("4536.00")}),
+		}), "cycles"),
+		stateValue(billingCycleDS, knownvalue.StringExact("m"), "current_cycle"),
+		stateValue(billingCycleDS, knownvalue.StringExact("monthly"), "current_billing_cycle"),
+	)
 }
 
 func TestAccBillingCycleDataSource_v2Account(t *testing.T) {
-	sim, url := newTestSimulator(t)
-	ds := "data.hostup_billing_cycle.test"
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: billingCycleConfig(url, testAPIKey, fmt.Sprintf(`account_id = %q`, v2AccountID2)),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("current_cycle"), knownvalue.StringExact("monthly")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("current_cycle_name"), knownvalue.StringExact("Monthly")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("current_billing_cycle"), knownvalue.StringExact("monthly")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("product_id"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("currency_code"), knownvalue.StringExact("SEK")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("cycles"), knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"id": knownvalue.StringExact("monthly"), "name": knownvalue.StringExact("Monthly"), "price": number("39"),
-						"is_current": knownvalue.Bool(true), "billing_cycle": knownvalue.StringExact("monthly"),
-					}),
-					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"id": knownvalue.StringExact("annually"), "name": knownvalue.StringExact("Annually"), "price": number("374"),
-						"is_current": knownvalue.Bool(false), "billing_cycle": knownvalue.StringExact("annually"),
-					}),
-				})),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("account_details").AtMapKey("domain"), knownvalue.StringExact("shop.example.se")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("account_details").AtMapKey("total"), number("39")),
-			},
-		}},
-	})
-	if sim.Count(hostupsim.RouteV2HostingBillingCycle) == 0 || sim.Count(hostupsim.RouteV1HostingBillingCycle) != 0 {
-		t.Errorf("an acct_ id must read the v2 route only")
-	}
+	readBillingCycles(t, fmt.Sprintf(`account_id = %q`, v2AccountID2), hostupsim.RouteV2HostingBillingCycle,
+		stateValue(billingCycleDS, knownvalue.StringExact("monthly"), "current_cycle"),
+		stateValue(billingCycleDS, knownvalue.StringExact("Monthly"), "current_cycle_name"),
+		stateValue(billingCycleDS, knownvalue.StringExact("monthly"), "current_billing_cycle"),
+		stateValue(billingCycleDS, knownvalue.Null(), "product_id"),
+		stateValue(billingCycleDS, knownvalue.StringExact("SEK"), "currency_code"),
+		stateValue(billingCycleDS, knownvalue.ListExact([]knownvalue.Check{
+			cycleCheck("monthly", "Monthly", "39", true, "monthly"),
+			cycleCheck("annually", "Annually", "374", false, "annually"),
+		}), "cycles"),
+		stateValue(billingCycleDS, knownvalue.StringExact("shop.example.se"), "account_details", "domain"),
+		stateValue(billingCycleDS, number("39"), "account_details", "total"),
+	)
 }
 
 // The three ways a read is refused each say what is wrong and what to do.
@@ -144,12 +125,9 @@ func TestAccBillingCycleDataSource_errors(t *testing.T) {
 			[]string{`Could not read the billing cycles of VM 99999`, `No such object`, `HTTP status: 404`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      billingCycleConfig(url, tc.key, tc.arg),
-					ExpectError: expectError(tc.want...),
-				}},
+			testDataSource(t, resource.TestStep{
+				Config:      billingCycleConfig(url, tc.key, tc.arg),
+				ExpectError: expectError(tc.want...),
 			})
 		})
 	}
@@ -173,12 +151,9 @@ func TestAccBillingCycleDataSource_invalidInput(t *testing.T) {
 		{"zero vm id", `vm_id = 0`, []string{`Invalid id`, `vm_id is not an id`, `such as 10000`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      billingCycleConfig(url, testAPIKey, tc.arg),
-					ExpectError: expectError(tc.want...),
-				}},
+			testDataSource(t, resource.TestStep{
+				Config:      billingCycleConfig(url, testAPIKey, tc.arg),
+				ExpectError: expectError(tc.want...),
 			})
 		})
 	}

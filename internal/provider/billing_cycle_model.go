@@ -36,57 +36,59 @@ type accountDetailsModel struct {
 	Total  types.Number `tfsdk:"total"`
 }
 
-// fromV1 fills the computed attributes from a v1 answer (hosting or VM).
-func (m *billingCycleModel) fromV1(info *client.BillingCycleInfo) {
-	m.CurrentCycle = types.StringValue(info.Current)
-	m.CurrentCycleName = types.StringValue(info.CurrentName)
-	m.CurrentBillingCycle = types.StringValue(canonicalCycle(info.CurrentName))
-	m.ProductID = types.StringValue(info.ProductID)
+// FromV1 takes the computed attributes from a v1 answer (hosting or VM).
+func (m *billingCycleModel) FromV1(info *client.BillingCycleInfo) {
+	m.CurrentCycle = tfvalue.NonEmpty(info.Current)
+	m.CurrentCycleName = tfvalue.NonEmpty(info.CurrentName)
+	m.CurrentBillingCycle = tfvalue.NonEmpty(canonicalCycle(info.CurrentName))
+	m.ProductID = tfvalue.NonEmpty(info.ProductID)
 	m.CurrencyCode = types.StringNull()
-	m.Cycles = make([]billingCycleEntry, 0, len(info.Cycles))
-	for _, c := range info.Cycles {
-		m.Cycles = append(m.Cycles, billingCycleEntry{
-			ID:           types.StringValue(c.ID),
-			Name:         types.StringValue(c.Name),
-			Price:        tfvalue.Amount(c.Price),
+	m.Cycles = make([]billingCycleEntry, len(info.Cycles))
+	for i, c := range info.Cycles {
+		m.Cycles[i] = billingCycleEntry{
+			ID:           tfvalue.NonEmpty(c.ID),
+			Name:         tfvalue.NonEmpty(c.Name),
+			Price:        tfvalue.OptionalAmount(c.Price),
 			IsCurrent:    types.BoolValue(c.IsCurrent),
-			BillingCycle: types.StringValue(canonicalCycle(c.BillingCycle)),
-		})
-	}
-	m.AccountDetails = &accountDetailsModel{
-		Domain: types.StringValue(info.AccountDetails.Domain),
-		Name:   types.StringValue(info.AccountDetails.Name),
-		Total:  tfvalue.Amount(info.AccountDetails.Total),
-	}
-}
-
-// fromV2 fills the computed attributes from the v2 billing-cycle answer and
-// the account it belongs to (v2 keeps the domain and name on the account).
-func (m *billingCycleModel) fromV2(bc *client.SharedHostingBillingCycles, acct *client.SharedHostingAccount) {
-	m.CurrentCycle = types.StringValue(bc.CurrentBillingCycle)
-	m.CurrentCycleName = types.StringValue(cycleDisplayName(bc.CurrentBillingCycle))
-	m.CurrentBillingCycle = types.StringValue(bc.CurrentBillingCycle)
-	m.ProductID = types.StringNull()
-	m.CurrencyCode = types.StringNull()
-	total := acct.Billing.Amount
-	m.Cycles = make([]billingCycleEntry, 0, len(bc.Cycles))
-	for _, c := range bc.Cycles {
-		m.Cycles = append(m.Cycles, billingCycleEntry{
-			ID:           types.StringValue(c.BillingCycle),
-			Name:         types.StringValue(cycleDisplayName(c.BillingCycle)),
-			Price:        tfvalue.Amount(c.Amount),
-			IsCurrent:    types.BoolValue(c.IsCurrent),
-			BillingCycle: types.StringValue(c.BillingCycle),
-		})
-		if c.IsCurrent {
-			total = c.Amount
-			m.CurrencyCode = types.StringValue(c.CurrencyCode)
+			BillingCycle: tfvalue.NonEmpty(canonicalCycle(c.BillingCycle)),
 		}
 	}
 	m.AccountDetails = &accountDetailsModel{
-		Domain: types.StringValue(acct.PrimaryDomain),
-		Name:   types.StringValue(acct.Name),
-		Total:  tfvalue.Amount(total),
+		Domain: tfvalue.NonEmpty(info.AccountDetails.Domain),
+		Name:   tfvalue.NonEmpty(info.AccountDetails.Name),
+		Total:  tfvalue.OptionalAmount(info.AccountDetails.Total),
+	}
+}
+
+// FromAPI takes the computed attributes from the v2 billing-cycle answer
+// and the account it belongs to (v2 keeps the domain and name on the
+// account). v2 names cycles only canonically: the display names are made
+// from them.
+func (m *billingCycleModel) FromAPI(bc *client.SharedHostingBillingCycles, acct *client.SharedHostingAccount) {
+	m.CurrentCycle = tfvalue.NonEmpty(bc.CurrentBillingCycle)
+	m.CurrentCycleName = tfvalue.NonEmpty(cycleDisplayName(bc.CurrentBillingCycle))
+	m.CurrentBillingCycle = tfvalue.NonEmpty(bc.CurrentBillingCycle)
+	m.ProductID = types.StringNull()
+	m.CurrencyCode = types.StringNull()
+	total := acct.Billing.Amount
+	m.Cycles = make([]billingCycleEntry, len(bc.Cycles))
+	for i, c := range bc.Cycles {
+		m.Cycles[i] = billingCycleEntry{
+			ID:           tfvalue.NonEmpty(c.BillingCycle),
+			Name:         tfvalue.NonEmpty(cycleDisplayName(c.BillingCycle)),
+			Price:        tfvalue.OptionalAmount(c.Amount),
+			IsCurrent:    types.BoolValue(c.IsCurrent),
+			BillingCycle: tfvalue.NonEmpty(c.BillingCycle),
+		}
+		if c.IsCurrent {
+			total = c.Amount
+			m.CurrencyCode = tfvalue.NonEmpty(c.CurrencyCode)
+		}
+	}
+	m.AccountDetails = &accountDetailsModel{
+		Domain: tfvalue.NonEmpty(acct.PrimaryDomain),
+		Name:   tfvalue.NonEmpty(acct.Name),
+		Total:  tfvalue.OptionalAmount(total),
 	}
 }
 

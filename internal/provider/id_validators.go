@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"net/netip"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
@@ -54,5 +56,18 @@ var vmIDValidator = idValidator{
 	check: func(s string) (string, error) {
 		_, err := parseVMID(s)
 		return "Invalid VM id", err
+	},
+}
+
+// ipAddressValidator accepts an IPv4 or IPv6 address, such as the primary
+// IP a VPS list is filtered on.
+var ipAddressValidator = idValidator{
+	description: "must be an IP address (e.g. 203.0.113.10)",
+	check: func(s string) (string, error) {
+		if _, err := netip.ParseAddr(s); err != nil {
+			return "Invalid IP address", fmt.Errorf("%q is not an IP address such as 203.0.113.10 or 2001:db8::10; "+
+				"primary_ip matches a server's primary address exactly", s)
+		}
+		return "", nil
 	},
 }

@@ -113,5 +113,6 @@ func (p *hostupProvider) DataSources(_ context.Context) []func() datasource.Data
 		NewPlanOptionsDataSource,
 		NewStorageTiersDataSource,
 		NewVPSUpgradeOptionsDataSource,
+		NewVirtualServersDataSource,
 	}
 }

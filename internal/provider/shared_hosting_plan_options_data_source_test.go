@@ -6,8 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
 )
@@ -33,30 +31,27 @@ data "hostup_shared_hosting_plan_options" "test" {
   account_id = %q
 }
 `, v2AccountID)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: cfg,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("domain"), knownvalue.StringExact("example.com")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("can_change"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("cannot_change_reason"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("current"), planOptionCheck("webbhotell-start", "Start", "current", "708")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("options"), knownvalue.ListExact([]knownvalue.Check{
-					planOptionCheck("webbhotell-mini", "Mini", "downgrade", "374"),
-					planOptionCheck("webbhotell-business", "Business", "upgrade", "1188"),
-					planOptionCheck("webbhotell-premium", "Premium", "upgrade", "1908"),
-				})),
-			},
-		}, {
-			// A pending order blocks changes, and the data source says why.
-			PreConfig: func() { sim.AddPendingOrder(v2AccountID) },
-			Config:    cfg,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("can_change"), knownvalue.Bool(false)),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("cannot_change_reason"), knownvalue.NotNull()),
-			},
-		}},
+	testDataSource(t, resource.TestStep{
+		Config: cfg,
+		ConfigStateChecks: stateChecks{
+			stateValue(ds, knownvalue.StringExact("example.com"), "domain"),
+			stateValue(ds, knownvalue.Bool(true), "can_change"),
+			stateValue(ds, knownvalue.Null(), "cannot_change_reason"),
+			stateValue(ds, planOptionCheck("webbhotell-start", "Start", "current", "708"), "current"),
+			stateValue(ds, knownvalue.ListExact([]knownvalue.Check{
+				planOptionCheck("webbhotell-mini", "Mini", "downgrade", "374"),
+				planOptionCheck("webbhotell-business", "Business", "upgrade", "1188"),
+				planOptionCheck("webbhotell-premium", "Premium", "upgrade", "1908"),
+			}), "options"),
+		},
+	}, resource.TestStep{
+		// A pending order blocks changes, and the data source says why.
+		PreConfig: func() { sim.AddPendingOrder(v2AccountID) },
+		Config:    cfg,
+		ConfigStateChecks: stateChecks{
+			stateValue(ds, knownvalue.Bool(false), "can_change"),
+			stateValue(ds, knownvalue.NotNull(), "cannot_change_reason"),
+		},
 	})
 	if n := sim.Count(hostupsim.RouteV2HostingUpgrade); n != 0 {
 		t.Errorf("reading options sent %d upgrade requests", n)
@@ -65,16 +60,13 @@ data "hostup_shared_hosting_plan_options" "test" {
 
 func TestAccPlanOptionsDataSource_v1IDRefused(t *testing.T) {
 	sim, url := newTestSimulator(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: providerBlock(url, testAPIKey) + `
+	testDataSource(t, resource.TestStep{
+		Config: providerBlock(url, testAPIKey) + `
 data "hostup_shared_hosting_plan_options" "test" {
   account_id = "20000"
 }
 `,
-			ExpectError: expectError("A v2 account id is needed", "20000 is a v1 account id", "hostup_shared_hosting_accounts"),
-		}},
+		ExpectError: expectError("A v2 account id is needed", "20000 is a v1 account id", "hostup_shared_hosting_accounts"),
 	})
 	if n := len(sim.Requests()); n != 0 {
 		t.Errorf("a refused id reached the API: %d requests", n)

@@ -7,9 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
-	"github.com/hostup/terraform-provider-hostup/internal/client"
 	"github.com/hostup/terraform-provider-hostup/internal/hostupsim"
 )
 
@@ -45,42 +43,39 @@ func TestAccStorageTiersDataSource(t *testing.T) {
 	sim, url := newTestSimulator(t)
 	ds := "data.hostup_shared_hosting_storage_tiers.test"
 	gate := func(allowed bool, reason, code knownvalue.Check) statecheck.StateCheck {
-		return statecheck.ExpectKnownValue(ds, tfjsonpath.New("can_add_storage"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+		return stateValue(ds, knownvalue.ObjectExact(map[string]knownvalue.Check{
 			"allowed": knownvalue.Bool(allowed), "reason": reason, "code": code,
-		}))
+		}), "can_add_storage")
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: storageTiersConfig(url, v2AccountID),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("domain"), knownvalue.StringExact("example.com")),
-				gate(true, knownvalue.Null(), knownvalue.Null()),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("tiers"), knownvalue.ListExact([]knownvalue.Check{
-					storageTier(10, "49", ""), storageTier(25, "99", ""), storageTier(50, "179", ""),
-				})),
-			},
-		}, {
-			// The Mini plan cannot hold the 50 GB block, and HostUp says why;
-			// prices are exact.
-			PreConfig: func() { sim.SetStorageTierPrice(v2AccountID2, "storage-10gb", hostupsim.MustMoney("49.95")) },
-			Config:    storageTiersConfig(url, v2AccountID2),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("domain"), knownvalue.StringExact("shop.example.se")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("tiers"), knownvalue.ListExact([]knownvalue.Check{
-					storageTier(10, "49.95", ""), storageTier(25, "99", ""),
-					storageTier(50, "179", "50 GB extra storage needs one of the plans Start, Business, Premium."),
-				})),
-			},
-		}, {
-			// A plan change being processed closes the gate.
-			PreConfig: func() { sim.AddPendingOrder(v2AccountID2) },
-			Config:    storageTiersConfig(url, v2AccountID2),
-			ConfigStateChecks: []statecheck.StateCheck{
-				gate(false, knownvalue.StringExact("A plan change for this account is still being processed; add storage when it has completed."),
-					knownvalue.StringExact("pending_order")),
-			},
-		}},
+	testDataSource(t, resource.TestStep{
+		Config: storageTiersConfig(url, v2AccountID),
+		ConfigStateChecks: stateChecks{
+			stateValue(ds, knownvalue.StringExact("example.com"), "domain"),
+			gate(true, knownvalue.Null(), knownvalue.Null()),
+			stateValue(ds, knownvalue.ListExact([]knownvalue.Check{
+				storageTier(10, "49", ""), storageTier(25, "99", ""), storageTier(50, "179", ""),
+			}), "tiers"),
+		},
+	}, resource.TestStep{
+		// The Mini plan cannot hold the 50 GB block, and HostUp says why;
+		// prices are exact.
+		PreConfig: func() { sim.SetStorageTierPrice(v2AccountID2, "storage-10gb", hostupsim.MustMoney("49.95")) },
+		Config:    storageTiersConfig(url, v2AccountID2),
+		ConfigStateChecks: stateChecks{
+			stateValue(ds, knownvalue.StringExact("shop.example.se"), "domain"),
+			stateValue(ds, knownvalue.ListExact([]knownvalue.Check{
+				storageTier(10, "49.95", ""), storageTier(25, "99", ""),
+				storageTier(50, "179", "50 GB extra storage needs one of the plans Start, Business, Premium."),
+			}), "tiers"),
+		},
+	}, resource.TestStep{
+		// A plan change being processed closes the gate.
+		PreConfig: func() { sim.AddPendingOrder(v2AccountID2) },
+		Config:    storageTiersConfig(url, v2AccountID2),
+		ConfigStateChecks: stateChecks{
+			gate(false, knownvalue.StringExact("A plan change for this account is still being processed; add storage when it has completed."),
+				knownvalue.StringExact("pending_order")),
+		},
 	})
 	if n := sim.Count(hostupsim.RouteV2StorageOrder); n != 0 {
 		t.Errorf("reading storage tiers sent %d storage orders", n)
@@ -89,41 +84,15 @@ func TestAccStorageTiersDataSource(t *testing.T) {
 
 func TestAccStorageTiersDataSource_refusals(t *testing.T) {
 	sim, url := newTestSimulator(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      storageTiersConfig(url, v1AccountID),
-			ExpectError: expectError("A v2 account id is needed", "20000 is a v1 account id", "hostup_shared_hosting_accounts"),
-		}, {
-			Config: storageTiersConfig(url, missingAcctID),
-			ExpectError: expectError("Could not read the storage tiers of account "+missingAcctID,
-				"HTTP status: 404", "API error code: not_found"),
-		}},
+	testDataSource(t, resource.TestStep{
+		Config:      storageTiersConfig(url, v1AccountID),
+		ExpectError: expectError("A v2 account id is needed", "20000 is a v1 account id", "hostup_shared_hosting_accounts"),
+	}, resource.TestStep{
+		Config: storageTiersConfig(url, missingAcctID),
+		ExpectError: expectError("Could not read the storage tiers of account "+missingAcctID,
+			"HTTP status: 404", "API error code: not_found"),
 	})
 	if n := sim.Count(hostupsim.RouteV2StorageTiers); n != 1 {
 		t.Errorf("%d tier reads, want 1: a v1 id must be refused before it reaches the API", n)
-	}
-}
-
-func TestStorageTiersFromClient(t *testing.T) {
-	reason, code := "Busy.", "pending_order"
-	var m storageTiersModel
-	m.fromStorageTiers(&client.StorageTiers{
-		Tiers: []client.StorageTier{{ID: "storage-10gb", Name: "10 GB", Description: "d", Price: client.MustAmount("49.90"),
-			CurrencyCode: "SEK", BillingCycle: "annually", SizeGB: 10, Available: false, Reason: &reason}},
-		Actions: client.StorageActions{CanAddStorage: client.ActionGate{Allowed: false, Reason: &reason, Code: &code}},
-		Account: client.StorageTiersAccount{ID: "acct_1", Domain: "example.com"},
-	})
-	tier := m.Tiers[0]
-	if m.Domain.ValueString() != "example.com" || m.CanAddStorage.Allowed.ValueBool() || m.CanAddStorage.Code.ValueString() != code ||
-		m.CanAddStorage.Reason.ValueString() != reason || len(m.Tiers) != 1 || tier.ID.ValueString() != "storage-10gb" ||
-		tier.SizeGB.ValueInt64() != 10 || tier.Price.ValueBigFloat().Text('f', 2) != "49.90" || tier.Available.ValueBool() ||
-		tier.Reason.ValueString() != reason {
-		t.Errorf("model: %+v", m)
-	}
-
-	m.fromStorageTiers(&client.StorageTiers{Tiers: []client.StorageTier{}, Actions: client.StorageActions{CanAddStorage: client.ActionGate{Allowed: true}}})
-	if m.Tiers == nil || len(m.Tiers) != 0 || !m.CanAddStorage.Code.IsNull() || !m.CanAddStorage.Reason.IsNull() {
-		t.Errorf("an empty list must be an empty list with an open gate: %+v", m)
 	}
 }

@@ -54,6 +54,16 @@ func NonEmpty(s string) types.String {
 	return types.StringValue(s)
 }
 
+// NonZero is n, or null when n is 0: where 0 cannot be a real value (a
+// server's CPUs, memory or disk, an option's largest value), it is HostUp
+// leaving the number out, which decodes as 0.
+func NonZero[N ~int64](n N) types.Int64 {
+	if n == 0 {
+		return types.Int64Null()
+	}
+	return types.Int64Value(int64(n))
+}
+
 // Pointer is *s, or null when s is nil or empty.
 func Pointer(s *string) types.String {
 	if s == nil {

@@ -28,6 +28,9 @@ func TestOptionalValues(t *testing.T) {
 	if !NonEmpty("").IsNull() || !Pointer(nil).IsNull() || Pointer(new(string)).IsNull() == false {
 		t.Error("empty and absent strings must be null")
 	}
+	if !NonZero(client.FlexInt(0)).IsNull() || NonZero(client.FlexInt(4)).ValueInt64() != 4 {
+		t.Error("NonZero")
+	}
 	if Text(types.StringNull()) != "none" || Text(types.StringValue("ord_1")) != "ord_1" {
 		t.Error("Text")
 	}
