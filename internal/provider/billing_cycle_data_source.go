@@ -83,7 +83,7 @@ func (d *billingCycleDataSource) Read(ctx context.Context, req datasource.ReadRe
 		vmID := model.VMID.ValueInt64()
 		info, err := d.client.GetVMBillingCycle(ctx, vmID)
 		if err != nil {
-			apierror.Add(&resp.Diagnostics, fmt.Sprintf("Could not read the billing cycles of VM %d", vmID), err, vmIDTarget)
+			apierror.Add(&resp.Diagnostics, fmt.Sprintf("Could not read the billing cycles of VM %d", vmID), err, vmErrors)
 			return
 		}
 		model.FromV1(info)
@@ -94,7 +94,7 @@ func (d *billingCycleDataSource) Read(ctx context.Context, req datasource.ReadRe
 			return
 		}
 		summary := "Could not read the billing cycles of hosting account " + account.String()
-		target := accountIDTarget
+		target := accountErrors
 		if !account.isV2() {
 			info, err := d.client.GetHostingBillingCycle(ctx, account.v1)
 			if err != nil {

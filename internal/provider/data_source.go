@@ -6,11 +6,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
-	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
 )
 
 // Every data source is read-only and has the same lifecycle: a type name, a
@@ -60,13 +58,6 @@ func v2AccountArgument() schema.StringAttribute {
 		Validators:          []validator.String{v2AccountIDValidator},
 	}
 }
-
-// Where an error about the account or VM a data source reads belongs, and
-// where valid ids come from.
-var (
-	accountIDTarget = apierror.At(path.Root("account_id"), accountLookup)
-	vmIDTarget      = apierror.At(path.Root("vm_id"), vmLookup)
-)
 
 // Every attribute a data source reads from HostUp is computed.
 

@@ -45,7 +45,7 @@ func (d *planOptionsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	accountID := model.AccountID.ValueString()
 	opts, err := d.client.GetSharedHostingUpgradeOptions(ctx, accountID)
 	if err != nil {
-		apierror.Add(&resp.Diagnostics, "Could not read the plans account "+accountID+" can move to", err, accountIDTarget)
+		apierror.Add(&resp.Diagnostics, "Could not read the plans account "+accountID+" can move to", err, accountErrors)
 		return
 	}
 	model.FromAPI(opts)

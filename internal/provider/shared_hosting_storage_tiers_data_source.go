@@ -53,7 +53,7 @@ func (d *storageTiersDataSource) Read(ctx context.Context, req datasource.ReadRe
 	accountID := model.AccountID.ValueString()
 	tiers, err := d.client.ListStorageTiers(ctx, accountID)
 	if err != nil {
-		apierror.Add(&resp.Diagnostics, "Could not read the storage tiers of account "+accountID, err, accountIDTarget)
+		apierror.Add(&resp.Diagnostics, "Could not read the storage tiers of account "+accountID, err, accountErrors)
 		return
 	}
 	model.FromAPI(tiers)

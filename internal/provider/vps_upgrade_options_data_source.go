@@ -77,7 +77,7 @@ func (d *vpsUpgradeOptionsDataSource) Read(ctx context.Context, req datasource.R
 		resp.Diagnostics.AddAttributeError(path.Root("vm_id"), "Invalid VM id", err.Error())
 		return
 	}
-	target := vmIDTarget
+	target := vmErrors
 	if !vm.isV2() {
 		details, err := d.client.GetVMDetails(ctx, vm.v1)
 		if err != nil {
