@@ -166,8 +166,8 @@ func (r *Resource[M, P]) stateOf(ctx context.Context, like tfsdk.State, m *M, di
 // recordPurchase records, for a purchase resource, the order HostUp's
 // answer names (its status is read back with the rest of what is unknown),
 // or a purchase whose answer was lost as such, so that nothing buys it
-// again until the user has looked.
-func (r *Resource[M, P]) recordPurchase(ctx context.Context, state *tfsdk.State, outcome Outcome, sentAt time.Time, diags diagnostics) {
+// again until the user has looked. plan takes what state now holds.
+func (r *Resource[M, P]) recordPurchase(ctx context.Context, state *tfsdk.State, plan *M, outcome Outcome, sentAt time.Time, diags diagnostics) {
 	a := r.desc.Purchase
 	if a == nil || (outcome != Bought && outcome != Uncertain) {
 		return
@@ -182,4 +182,5 @@ func (r *Resource[M, P]) recordPurchase(ctx context.Context, state *tfsdk.State,
 		a.SentAt: types.StringValue(sentAt.Format(time.RFC3339))} {
 		diags.Append(state.SetAttribute(ctx, path.Root(name), v)...)
 	}
+	diags.Append(state.Get(ctx, plan)...)
 }

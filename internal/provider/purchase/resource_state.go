@@ -53,7 +53,7 @@ func (r *Resource[M, P]) apply(ctx context.Context, planned tfsdk.Plan, prior *M
 	}
 	env := r.env(diags)
 	diags.Append(state.Set(ctx, plan)...)
-	r.recordPurchase(ctx, state, outcome, sentAt, diags)
+	r.recordPurchase(ctx, state, plan, outcome, sentAt, diags)
 	switch outcome {
 	case Uncertain:
 		// Whether it was bought is for the next refresh to find out.
