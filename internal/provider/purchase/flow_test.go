@@ -33,7 +33,6 @@ type script struct {
 
 	commits, confirms int
 	confirmCtxErrs    []error
-	cancelledQuotes   []bool // per commit: whether it let HostUp cancel invoices
 	onCommit          func()
 }
 
