@@ -50,6 +50,7 @@ func (storageKind) Descriptor() purchase.Descriptor {
 		},
 		Keeps:         purchase.Keeps{Summary: "Storage block stays bought", Detail: "The block stays bought and billed at HostUp"},
 		MaxAmountNote: " Changing it later buys nothing.",
+		PriceSource:   "the tier's price in the account's tier list (HostUp has no preview of a storage order)",
 		Lookup:        accountLookup,
 		Purchase: &purchase.PurchaseAttributes{OrderID: "order_id", InvoiceID: "invoice_id", PaymentURL: "redirect_url",
 			Status: "order_status", SentAt: "requested_at"},

@@ -53,10 +53,11 @@ const (
 	StatusUnpriced = "unpriced"
 )
 
-// PriceStatusSchema is price_status, the same on every paid resource.
-func PriceStatusSchema() schema.StringAttribute {
+// PriceStatusSchema is price_status, the same on every paid resource;
+// source says where a known price comes from.
+func PriceStatusSchema(source string) schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: "Where `price_change` comes from: `" + StatusPreviewed + "` (HostUp's preview of this change), `" +
+		MarkdownDescription: "Where `price_change` comes from: `" + StatusPreviewed + "` (" + source + "), `" +
 			StatusNoPreview + "` (HostUp has no preview for this change; the plan warns), or `" + StatusUnpriced + "` (an " +
 			"input of the change is unknown until apply and no `max_amount` bounds it: applying such a plan stops before " +
 			"anything is bought). Unknown in the plan when an input is unknown and `max_amount` bounds the change. Null " +

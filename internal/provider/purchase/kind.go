@@ -43,6 +43,9 @@ type Descriptor struct {
 	Keeps Keeps
 	// MaxAmountNote ends max_amount's description.
 	MaxAmountNote string
+	// PriceSource says, in the docs, where the price of a change comes
+	// from; empty is HostUp's preview of the change.
+	PriceSource string
 	// Lookup says where valid subject ids come from, for a not-found hint.
 	Lookup string
 	// Purchase, for a resource that is one purchase (a storage block), names

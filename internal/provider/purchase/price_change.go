@@ -48,10 +48,11 @@ var priceChangeAttrTypes = map[string]attr.Type{
 }
 
 // PriceChangeSchema is price_change, the same on every paid resource, so
-// that a configuration can add up the cost of a plan.
-func PriceChangeSchema() schema.SingleNestedAttribute {
+// that a configuration can add up the cost of a plan; source says where
+// the price comes from.
+func PriceChangeSchema(source string) schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{
-		MarkdownDescription: "The **pending** change and its price, from HostUp's preview, known during `plan`. " +
+		MarkdownDescription: "The **pending** change and its price, from " + source + ", known during `plan`. " +
 			"Null when nothing is pending, so the sum of `price_change.amount` over a configuration is what its plan " +
 			"costs now. Apply stores the planned value; the next refresh sets it back to null once HostUp reports the " +
 			"change. Amounts are exact, as HostUp reports them.",

@@ -51,8 +51,8 @@ func (r *Resource[M, P]) schema() schema.Schema {
 	s := r.kind.Schema()
 	attrs := maps.Clone(s.Attributes)
 	attrs["max_amount"] = MaxAmountSchema(r.desc.MaxAmountNote)
-	attrs["price_change"] = PriceChangeSchema()
-	attrs["price_status"] = PriceStatusSchema()
+	attrs["price_change"] = PriceChangeSchema(r.priceSource())
+	attrs["price_status"] = PriceStatusSchema(r.priceSource())
 	attrs["last_order"] = LastOrderSchema()
 	s.Attributes = attrs
 	return s
@@ -167,4 +167,12 @@ func (r *Resource[M, P]) keeps(m *M, done bool) (string, string) {
 // subjectPath is where errors about the subject belong.
 func (r *Resource[M, P]) subjectPath() path.Path {
 	return path.Root(r.desc.Subject[0])
+}
+
+// priceSource says where the price of a change comes from.
+func (r *Resource[M, P]) priceSource() string {
+	if r.desc.PriceSource != "" {
+		return r.desc.PriceSource
+	}
+	return "HostUp's preview of the change"
 }
