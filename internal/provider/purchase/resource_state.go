@@ -141,9 +141,7 @@ func (r *Resource[M, P]) Read(ctx context.Context, req resource.ReadRequest, res
 			copyAttribute(ctx, name, reported, &resp.State, &resp.Diagnostics)
 		}
 	} else {
-		r.takeReported(ctx, &resp.State, reported, imported, &resp.Diagnostics)
-		settle(ctx, &resp.State, &resp.Diagnostics)
-		r.applyDefaults(ctx, &resp.State, &resp.Diagnostics)
+		r.refreshFrom(ctx, &resp.State, reported, imported, &resp.Diagnostics)
 	}
 	r.setIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
 }
