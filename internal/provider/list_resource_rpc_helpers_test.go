@@ -15,9 +15,16 @@ import (
 // ListResource), with no CLI.
 type rpcProvider struct {
 	t          testing.TB
-	srv        tfprotov6.ProviderServerWithListResource
+	srv        listServer
 	schemas    *tfprotov6.GetProviderSchemaResponse
 	identities map[string]*tfprotov6.ResourceIdentitySchema
+}
+
+// listServer is a provider server that serves list resources, whose
+// ListResource terraform-plugin-go keeps out of ProviderServer for now.
+type listServer interface {
+	tfprotov6.ProviderServer
+	ListResource(context.Context, *tfprotov6.ListResourceRequest) (*tfprotov6.ListResourceServerStream, error)
 }
 
 // newRPCProvider configures the provider for url with the test key; reads
@@ -25,7 +32,7 @@ type rpcProvider struct {
 func newRPCProvider(t testing.TB, url string) *rpcProvider {
 	t.Helper()
 	ctx := context.Background()
-	srv, ok := providerserver.NewProtocol6(New("test")())().(tfprotov6.ProviderServerWithListResource)
+	srv, ok := providerserver.NewProtocol6(New("test")())().(listServer)
 	if !ok {
 		t.Fatal("the provider server does not serve list resources")
 	}

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"iter"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
 	"github.com/hostup/terraform-provider-hostup/internal/provider/apierror"
@@ -51,10 +53,12 @@ type listSpec[T, F, M any] struct {
 	Keeps func(f F, entry T) bool
 	// DisplayName is the name a person knows the entry by.
 	DisplayName func(entry T) string
-	// Model reads entry into the model: its identity attributes, and when
-	// full (the resource object is asked for) all that a refresh reads, with
-	// another request if the entry does not hold it.
-	Model func(ctx context.Context, c *client.Client, entry T, full bool) (func(m *M), error)
+	// ID is the entry's id, which the resource's identity holds.
+	ID func(entry T) string
+	// Read returns what reads into the model all that a refresh of the
+	// entry's subject reads, with another request where the entry does not
+	// hold it. It is called only when the resource object is asked for.
+	Read func(ctx context.Context, c *client.Client, entry T) (func(m *M), error)
 }
 
 // newPaidListResource is the list resource of the paid resource kind
@@ -107,21 +111,33 @@ func (r *paidListResource[T, F, M, P]) List(ctx context.Context, req list.ListRe
 			if !r.spec.Keeps(f, entry) {
 				continue
 			}
-			read, err := r.spec.Model(ctx, r.client, entry, req.IncludeResource)
-			if client.IsNotFound(err) {
-				continue // gone since the listing was read
+			var read func(m *M)
+			if req.IncludeResource {
+				if read, err = r.spec.Read(ctx, r.client, entry); client.IsNotFound(err) {
+					continue // gone since the listing was read
+				} else if err != nil {
+					push(r.failed("Could not read "+r.spec.Noun+" "+r.spec.DisplayName(entry), err, sent))
+					return
+				}
 			}
-			if err != nil {
-				push(r.failed("Could not read "+r.spec.Noun+" "+r.spec.DisplayName(entry), err, sent))
-				return
-			}
-			if !push(r.engine.Listed(ctx, req, r.spec.DisplayName(entry), read)) {
+			if !push(r.engine.Listed(ctx, req, []string{r.spec.ID(entry)}, r.spec.DisplayName(entry), read)) {
 				return
 			}
 			if sent++; req.Limit > 0 && sent >= req.Limit {
 				return
 			}
 		}
+	}
+}
+
+// textFilter is an optional text argument of a list block. Empty text would
+// keep everything, which is what leaving the argument out says, so it is
+// refused as a likely mistake.
+func textFilter(description string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: description,
+		Optional:            true,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
 }
 

@@ -6,11 +6,13 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
 )
 
 // The list resources of shared-hosting accounts read HostUp's v2 account
@@ -28,12 +30,8 @@ type hostingListFilter struct {
 
 func hostingListFilters() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"domain": schema.StringAttribute{
-			MarkdownDescription: "Only accounts with a domain that contains this text, ignoring case: the primary domain " +
-				"or any other domain on the account (`example` finds `shop.example.se`).",
-			Optional:   true,
-			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-		},
+		"domain": textFilter("Only accounts with a domain that contains this text, ignoring case: the primary domain " +
+			"or any other domain on the account (`example` finds `shop.example.se`)."),
 		"service_status": schema.StringAttribute{
 			MarkdownDescription: "Only accounts with this service status: `" + strings.Join(hostingServiceStatuses, "`, `") + "`.",
 			Optional:            true,
@@ -68,10 +66,12 @@ func accountDisplayName(a client.SharedHostingAccount) string {
 	return a.ID
 }
 
-// accountListSpec is a list resource of every v2 account, for a resource
-// whose model model reads from an account (see listSpec.Model).
-func accountListSpec[M any](description string, model func(ctx context.Context, c *client.Client, a client.SharedHostingAccount, full bool) (func(m *M), error)) listSpec[client.SharedHostingAccount, hostingListFilter, M] {
-	return listSpec[client.SharedHostingAccount, hostingListFilter, M]{
+// newAccountListResource is the list resource of every v2 account as a
+// resource of the paid kind: read returns what reads an account into the
+// resource's model (see listSpec.Read).
+func newAccountListResource[M any, P purchase.Model[M]](kind purchase.Kind[M], description string,
+	read func(ctx context.Context, c *client.Client, a client.SharedHostingAccount) (func(m *M), error)) list.ListResource {
+	return newPaidListResource[client.SharedHostingAccount, hostingListFilter, M, P](kind, listSpec[client.SharedHostingAccount, hostingListFilter, M]{
 		Description: description,
 		Scope:       "read:hosting",
 		Noun:        "shared-hosting account",
@@ -81,6 +81,7 @@ func accountListSpec[M any](description string, model func(ctx context.Context, 
 		},
 		Keeps:       hostingListFilter.keeps,
 		DisplayName: accountDisplayName,
-		Model:       model,
-	}
+		ID:          func(a client.SharedHostingAccount) string { return a.ID },
+		Read:        read,
+	})
 }

@@ -5,10 +5,8 @@ import (
 	"iter"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hostup/terraform-provider-hostup/internal/client"
@@ -31,18 +29,10 @@ func NewVPSSizeListResource() list.ListResource {
 		Scope: "read:vm",
 		Noun:  "VPS",
 		Filters: map[string]schema.Attribute{
-			"name": schema.StringAttribute{
-				MarkdownDescription: "Only VPSs whose hostname contains this text, ignoring case. HostUp filters its " +
-					"listing by it (its `name` filter), so fewer pages are read.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"status": schema.StringAttribute{
-				MarkdownDescription: "Only VPSs with this status, as HostUp reports it (e.g. `active`, `suspended`), " +
-					"ignoring case.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"name": textFilter("Only VPSs whose hostname contains this text, ignoring case. HostUp filters its listing " +
+				"by it (its `name` filter), so fewer pages are read."),
+			"status": textFilter("Only VPSs with this status, as HostUp reports it (e.g. `active`, `suspended`), " +
+				"ignoring case."),
 		},
 		Entries: func(ctx context.Context, c *client.Client, f vpsListFilter) iter.Seq2[client.VPS, error] {
 			return c.VPSes(ctx, client.VPSFilter{Name: f.Name.ValueString()})
@@ -54,7 +44,8 @@ func NewVPSSizeListResource() list.ListResource {
 			}
 			return v.ID
 		},
-		Model: vpsSizeListed,
+		ID:   func(v client.VPS) string { return v.ID },
+		Read: readListedVPSSize,
 	})
 }
 
@@ -65,14 +56,9 @@ func (f vpsListFilter) keeps(v client.VPS) bool {
 		(f.Status.IsNull() || strings.EqualFold(v.Status, f.Status.ValueString()))
 }
 
-// vpsSizeListed reads a VPS's size from its listing entry, which holds its
-// plan and specs; the options the entry lacks are not adopted by an import
-// either.
-func vpsSizeListed(_ context.Context, _ *client.Client, v client.VPS, full bool) (func(m *vpsSizeModel), error) {
-	return func(m *vpsSizeModel) {
-		m.VMID = types.StringValue(v.ID)
-		if full {
-			m.FromAPI(&v)
-		}
-	}, nil
+// readListedVPSSize reads a VPS's size from its listing entry, which holds
+// its plan and specs; the options the entry lacks are not adopted by an
+// import either.
+func readListedVPSSize(_ context.Context, _ *client.Client, v client.VPS) (func(m *vpsSizeModel), error) {
+	return func(m *vpsSizeModel) { m.FromAPI(&v) }, nil
 }
