@@ -7,6 +7,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -16,7 +17,10 @@ import (
 	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
 )
 
-var _ provider.Provider = (*hostupProvider)(nil)
+var (
+	_ provider.Provider                  = (*hostupProvider)(nil)
+	_ provider.ProviderWithListResources = (*hostupProvider)(nil)
+)
 
 // hostupProvider is the HostUp provider.
 type hostupProvider struct {
@@ -114,5 +118,15 @@ func (p *hostupProvider) DataSources(_ context.Context) []func() datasource.Data
 		NewStorageTiersDataSource,
 		NewVPSUpgradeOptionsDataSource,
 		NewVirtualServersDataSource,
+	}
+}
+
+// ListResources are the paid resources `terraform query` can list: those
+// whose subjects HostUp lists. Storage blocks have no listing at HostUp.
+func (p *hostupProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewSharedHostingPlanListResource,
+		NewSharedHostingBillingCycleListResource,
+		NewVPSSizeListResource,
 	}
 }

@@ -47,6 +47,18 @@ func (r *Resource[M, P]) takeReported(ctx context.Context, state *tfsdk.State, r
 	return r.takeTargets(ctx, state, reported, adopt, diags)
 }
 
+// refreshFrom is what a refresh leaves in state once HostUp has reported
+// the subject and nothing bought is still to be carried out: what HostUp
+// reports (with the targets an import adopts, when imported), nothing
+// pending, and each flag's default where state has none. A list resource's
+// resource object is built by it too, as an import and a refresh would
+// leave it.
+func (r *Resource[M, P]) refreshFrom(ctx context.Context, state *tfsdk.State, reported tfsdk.State, imported bool, diags diagnostics) {
+	r.takeReported(ctx, state, reported, imported, diags)
+	settle(ctx, state, diags)
+	r.applyDefaults(ctx, state, diags)
+}
+
 // takeTargets copies the managed targets from reported into state, and
 // reports whether one differed. A map manages only the keys it names.
 func (r *Resource[M, P]) takeTargets(ctx context.Context, state *tfsdk.State, reported tfsdk.State, adopt bool, diags diagnostics) bool {

@@ -145,9 +145,7 @@ func (r *Resource[M, P]) Read(ctx context.Context, req resource.ReadRequest, res
 			copyAttribute(ctx, name, reported, &resp.State, &resp.Diagnostics)
 		}
 	} else {
-		r.takeReported(ctx, &resp.State, reported, imported, &resp.Diagnostics)
-		settle(ctx, &resp.State, &resp.Diagnostics)
-		r.applyDefaults(ctx, &resp.State, &resp.Diagnostics)
+		r.refreshFrom(ctx, &resp.State, reported, imported, &resp.Diagnostics)
 	}
 	r.setIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
 }
@@ -175,10 +173,17 @@ func (r *Resource[M, P]) ImportState(ctx context.Context, req resource.ImportSta
 		resp.Diagnostics.AddError(err.Error(), err.detail)
 		return
 	}
+	r.setImported(ctx, &resp.State, resp.Identity, values, &resp.Diagnostics)
+}
+
+// setImported is what an import leaves: the identity's values, in
+// Identity's order, in state and in the identity; the other attributes stay
+// null until a refresh reads them.
+func (r *Resource[M, P]) setImported(ctx context.Context, state *tfsdk.State, identity *tfsdk.ResourceIdentity, values []string, diags diagnostics) {
 	for i, a := range r.desc.Identity {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(a.Name), values[i])...)
-		if resp.Identity != nil {
-			resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root(a.Name), values[i])...)
+		diags.Append(state.SetAttribute(ctx, path.Root(a.Name), values[i])...)
+		if identity != nil {
+			diags.Append(identity.SetAttribute(ctx, path.Root(a.Name), values[i])...)
 		}
 	}
 }

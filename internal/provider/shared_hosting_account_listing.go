@@ -1,0 +1,87 @@
+package provider
+
+import (
+	"context"
+	"iter"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	"github.com/hashicorp/terraform-plugin-framework/list/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/hostup/terraform-provider-hostup/internal/client"
+	"github.com/hostup/terraform-provider-hostup/internal/provider/purchase"
+)
+
+// The list resources of shared-hosting accounts read HostUp's v2 account
+// listing (GET /api/v2/shared-hosting), which has no filters of its own:
+// the provider narrows it by domain and service status.
+
+// hostingServiceStatuses are the service statuses HostUp names for an account.
+var hostingServiceStatuses = []string{"active", "pending", "suspended", "cancelled", "terminated", "expired", "fraud", "unknown"}
+
+// hostingListFilter is the list block of a shared-hosting list resource.
+type hostingListFilter struct {
+	Domain        types.String `tfsdk:"domain"`
+	ServiceStatus types.String `tfsdk:"service_status"`
+}
+
+func hostingListFilters() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"domain": textFilter("Only accounts with a domain that contains this text, ignoring case: the primary domain " +
+			"or any other domain on the account (`example` finds `shop.example.se`)."),
+		"service_status": schema.StringAttribute{
+			MarkdownDescription: "Only accounts with this service status: `" + strings.Join(hostingServiceStatuses, "`, `") + "`.",
+			Optional:            true,
+			Validators:          []validator.String{stringvalidator.OneOf(hostingServiceStatuses...)},
+		},
+	}
+}
+
+// keeps reports whether the filter keeps the account.
+func (f hostingListFilter) keeps(a client.SharedHostingAccount) bool {
+	if !f.ServiceStatus.IsNull() && a.ServiceStatus != f.ServiceStatus.ValueString() {
+		return false
+	}
+	if f.Domain.IsNull() {
+		return true
+	}
+	want := strings.ToLower(f.Domain.ValueString())
+	for _, d := range append([]string{a.PrimaryDomain}, a.Domains...) {
+		if strings.Contains(strings.ToLower(d), want) {
+			return true
+		}
+	}
+	return false
+}
+
+// accountDisplayName is the account's primary domain, which is what its
+// owner calls it; its id where HostUp reports none.
+func accountDisplayName(a client.SharedHostingAccount) string {
+	if a.PrimaryDomain != "" {
+		return a.PrimaryDomain
+	}
+	return a.ID
+}
+
+// newAccountListResource is the list resource of every v2 account as a
+// resource of the paid kind: read returns what reads an account into the
+// resource's model (see listSpec.Read).
+func newAccountListResource[M any, P purchase.Model[M]](kind purchase.Kind[M], description string,
+	read func(ctx context.Context, c *client.Client, a client.SharedHostingAccount) (func(m *M), error)) list.ListResource {
+	return newPaidListResource[client.SharedHostingAccount, hostingListFilter, M, P](kind, listSpec[client.SharedHostingAccount, hostingListFilter, M]{
+		Description: description,
+		Scope:       "read:hosting",
+		Noun:        "shared-hosting account",
+		Filters:     hostingListFilters(),
+		Entries: func(ctx context.Context, c *client.Client, _ hostingListFilter) iter.Seq2[client.SharedHostingAccount, error] {
+			return c.SharedHostingAccounts(ctx)
+		},
+		Keeps:       hostingListFilter.keeps,
+		DisplayName: accountDisplayName,
+		ID:          func(a client.SharedHostingAccount) string { return a.ID },
+		Read:        read,
+	})
+}
