@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
@@ -91,8 +92,15 @@ resource "hostup_shared_hosting_billing_cycle" "shop" {
 	// Refused by the provider under the lock, or, when Terraform's re-plan
 	// at apply already met the first purchase, as an inconsistent final plan
 	// with the provider's warning saying why.
-	expectOutput(t, out, "Another paid change was bought first",
-		"This run already bought another change to account "+v2AccountID2, "next terraform plan prices it again")
+	expectOutput(t, out, "Another paid change was bought first", "This run already bought another change, to ",
+		"next terraform plan prices it again")
+	// The message names the account once, in what was bought.
+	flat := strings.Join(strings.Fields(out), " ")
+	_, sentence, _ := strings.Cut(flat, "This run already bought another change")
+	sentence, _, _ = strings.Cut(sentence, "The price of this one")
+	if n := strings.Count(sentence, v2AccountID2); n != 1 {
+		t.Errorf("the account is named %d times in %q", n, sentence)
+	}
 	p, c := writes()
 	if p+c != 1 || len(sim.Orders()) != 1 {
 		t.Fatalf("the apply sent %d plan and %d cycle commits and made %d orders, want exactly 1 commit", p, c, len(sim.Orders()))

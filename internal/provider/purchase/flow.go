@@ -109,9 +109,9 @@ func capitalize(s string) string {
 func (f *Flow) warnOtherChanges(about About, boughtFirst []string, diags *diag.Diagnostics) {
 	if len(boughtFirst) > 0 {
 		diags.AddAttributeWarning(about.Attribute, "Another paid change was bought first",
-			fmt.Sprintf("This run already bought another change to %s (to %s), after the price of this one was previewed. "+
+			fmt.Sprintf("This run already bought another change, to %s, after the price of this one was previewed. "+
 				"If that changed its price, Terraform stops this change as an inconsistent final plan for price_change, "+
-				"before anything is bought for it; the next terraform plan prices it again.", about.Subject, strings.Join(boughtFirst, "; to ")))
+				"before anything is bought for it; the next terraform plan prices it again.", strings.Join(boughtFirst, ", and to ")))
 		return
 	}
 	if others := f.ledger.notePlanned(about.LockKey, about.Action); len(others) > 0 {
@@ -226,10 +226,9 @@ func (f *Flow) checkGuards(q *Quote, g Guards, about About, diags *diag.Diagnost
 // another change to the same account or VM was bought in the same run.
 func addBoughtFirst(diags *diag.Diagnostics, about About, boughtFirst []string) {
 	diags.AddAttributeError(about.Attribute, "Another paid change was bought first",
-		fmt.Sprintf("This run already bought another change to %s (to %s). The price of this change (to %s) was previewed "+
-			"before that purchase, and HostUp's answer has changed since (the other error says how), so nothing was bought for it. "+
-			"The next terraform plan prices it again; apply that plan to buy it.",
-			about.Subject, strings.Join(boughtFirst, "; to "), about.Action))
+		fmt.Sprintf("This run already bought another change, to %s. The price of this one was previewed before that "+
+			"purchase, and HostUp's answer has changed since (the other error says how), so nothing was bought for it. "+
+			"The next terraform plan prices it again; apply that plan to buy it.", strings.Join(boughtFirst, ", and to ")))
 }
 
 func valueOr(s, def string) string {

@@ -428,7 +428,7 @@ func TestFlowTwoChangesOnOneSubject(t *testing.T) {
 	if got := applyRun.apply(ctx, planned(t), noGuards, second, "", &diags); got != Refused || second.commits != 0 {
 		t.Fatalf("second change: outcome %d with %d commits, want refused with none\n%s", got, second.commits, text(diags))
 	}
-	expectText(t, text(diags), "Another paid change was bought first", "(to move account acct_test to webbhotell-business)",
+	expectText(t, text(diags), "Another paid change was bought first", "already bought another change, to move account acct_test to webbhotell-business.",
 		"nothing was bought for it", "The next terraform plan prices it again", "Price changed since the plan", "403.65 SEK")
 
 	// A refusal by HostUp (the first change's invoice now blocks) says the same.
