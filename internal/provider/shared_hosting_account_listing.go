@@ -85,3 +85,44 @@ func newAccountListResource[M any, P purchase.Model[M]](kind purchase.Kind[M], d
 		Read:        read,
 	})
 }
+
+// NewSharedHostingPlanListResource lists the plans of the v2 shared-hosting
+// accounts, for `terraform query`.
+func NewSharedHostingPlanListResource() list.ListResource {
+	return newAccountListResource[sharedHostingPlanModel](planKind{}, "Lists the shared-hosting accounts the API key can "+
+		"see, each as a `hostup_shared_hosting_plan` to adopt: by its v2 id (`account_id`, `acct_…`), shown by its "+
+		"primary domain. Every page of HostUp's account listing is read, as the results stream. With "+
+		"`include_resource = true` (which `terraform query -generate-config-out` uses), each result also holds the "+
+		"account's current plan (`product_slug`), read with one more request per account: the state an import of the "+
+		"account would give.", readListedPlan)
+}
+
+// readListedPlan reads an account's plan from its upgrade options, as a
+// refresh does: the listing does not name it.
+func readListedPlan(ctx context.Context, c *client.Client, a client.SharedHostingAccount) (func(m *sharedHostingPlanModel), error) {
+	opts, err := c.GetSharedHostingUpgradeOptions(ctx, a.ID)
+	return func(m *sharedHostingPlanModel) { m.FromAPI(opts, &a) }, err
+}
+
+// readListedBillingCycle takes the account's cycle from its listing entry,
+// which carries it. An entry without one is read from the account's
+// billing-cycle route, as a refresh does.
+func readListedBillingCycle(ctx context.Context, c *client.Client, a client.SharedHostingAccount) (func(m *sharedHostingBillingCycleModel), error) {
+	cycles := &client.SharedHostingBillingCycles{CurrentBillingCycle: a.Billing.BillingCycle}
+	var err error
+	if cycles.CurrentBillingCycle == "" {
+		cycles, err = c.GetSharedHostingBillingCycles(ctx, a.ID)
+	}
+	return func(m *sharedHostingBillingCycleModel) { m.FromAPI(cycles) }, err
+}
+
+// NewSharedHostingBillingCycleListResource lists the billing cycles of the
+// v2 shared-hosting accounts, for `terraform query`.
+func NewSharedHostingBillingCycleListResource() list.ListResource {
+	return newAccountListResource[sharedHostingBillingCycleModel](billingCycleKind{}, "Lists the shared-hosting "+
+		"accounts the API key can see, each as a `hostup_shared_hosting_billing_cycle` to adopt: by its v2 id "+
+		"(`account_id`, `acct_…`), shown by its primary domain. Every page of HostUp's account listing is read, as the "+
+		"results stream. With `include_resource = true` (which `terraform query -generate-config-out` uses), each "+
+		"result also holds the cycle the account is billed on (`billing_cycle`), from the listing itself: the state an "+
+		"import of the account would give.", readListedBillingCycle)
+}

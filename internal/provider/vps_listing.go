@@ -12,6 +12,10 @@ import (
 	"github.com/hostup/terraform-provider-hostup/internal/client"
 )
 
+// The list resource of VPS sizes reads HostUp's v2 VPS listing
+// (GET /api/v2/vps), which narrows by name itself; the provider narrows it
+// by status.
+
 // vpsListFilter is the list block of hostup_vps_size's list resource.
 type vpsListFilter struct {
 	Name   types.String `tfsdk:"name"`
