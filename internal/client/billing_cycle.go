@@ -77,14 +77,15 @@ type BillingCycleActions struct {
 }
 
 // InvoiceSummary is an invoice as listed among blocking invoices. Its number
-// decodes from a string or a number.
+// ("202600001") decodes from a string or a number.
 type InvoiceSummary struct {
 	ID           string     `json:"id"`
 	Number       FlexString `json:"number"`
 	Amount       Amount     `json:"amount"`
 	CurrencyCode string     `json:"currencyCode"`
 	DueAt        string     `json:"dueAt"`
-	Status       string     `json:"status"`
+	// Status is unpaid, paid, cancelled, refunded or collections.
+	Status string `json:"status"`
 }
 
 // GetSharedHostingBillingCycles reads a v2 account's billing cycles.

@@ -44,15 +44,9 @@ func (c *Client) GetOrder(ctx context.Context, orderID string) (*Order, error) {
 }
 
 // Invoice is a v2 invoice, as a commit's paymentInvoice and the invoice read
-// show it. Its number ("202600001") decodes from a string or a number.
+// show it: what a listing shows of it, and where to pay it.
 type Invoice struct {
-	ID           string     `json:"id"`
-	Number       FlexString `json:"number"`
-	Amount       Amount     `json:"amount"`
-	CurrencyCode string     `json:"currencyCode"`
-	DueAt        string     `json:"dueAt"`
-	// Status is unpaid, paid, cancelled, refunded or collections.
-	Status     string `json:"status"`
+	InvoiceSummary
 	PaymentURL string `json:"paymentUrl"`
 }
 

@@ -23,8 +23,9 @@ func bigFloat(t *testing.T, s string) *big.Float {
 
 func TestOrderFromV2(t *testing.T) {
 	orderID := "ord_1"
-	o := OrderFromV2(&orderID, &client.Invoice{ID: "inv_1", Number: "202600001", Amount: client.MustAmount("238.03"),
-		CurrencyCode: "SEK", DueAt: "2026-02-24T00:00:00.000Z", Status: "unpaid", PaymentURL: "/billing?invoice=202600001"})
+	o := OrderFromV2(&orderID, &client.Invoice{InvoiceSummary: client.InvoiceSummary{ID: "inv_1", Number: "202600001",
+		Amount: client.MustAmount("238.03"), CurrencyCode: "SEK", DueAt: "2026-02-24T00:00:00.000Z", Status: "unpaid"},
+		PaymentURL: "/billing?invoice=202600001"})
 	if o.OrderID.ValueString() != "ord_1" || o.InvoiceNumber.ValueString() != "202600001" ||
 		!o.Amount.Equal(types.NumberValue(bigFloat(t, "238.03"))) || o.PaymentURL.ValueString() != "/billing?invoice=202600001" {
 		t.Errorf("%+v", o)
